@@ -1,0 +1,294 @@
+//! The 32-byte fingerprint value: construction and comparison in `const`, hex in and out.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// A SHA-256 structural fingerprint of a type's canonical form (see `SPEC.md`).
+///
+/// Usable in `const` contexts: build one with [`Fingerprint::from_hex`] or
+/// [`Fingerprint::from_bytes`] and compare with [`Fingerprint::eq`].
+///
+/// ```
+/// use objfp::Fingerprint;
+///
+/// const PINNED: Fingerprint =
+///     Fingerprint::from_hex("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+/// assert_eq!(PINNED.short().to_string(), "9f86d081884c");
+/// assert_eq!(PINNED.to_string().len(), 64);
+/// assert_eq!(PINNED.to_string().parse::<Fingerprint>(), Ok(PINNED));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(transparent)]
+pub struct Fingerprint(pub(crate) [u8; 32]);
+
+impl Fingerprint {
+    /// Length of a fingerprint in bytes.
+    pub const LEN: usize = 32;
+
+    /// Wraps 32 raw bytes.
+    ///
+    /// ```
+    /// let fp = objfp::Fingerprint::from_bytes([0xab; 32]);
+    /// assert_eq!(fp.as_bytes()[0], 0xab);
+    /// ```
+    pub const fn from_bytes(bytes: [u8; 32]) -> Self {
+        Fingerprint(bytes)
+    }
+
+    /// The 32 raw bytes.
+    ///
+    /// ```
+    /// let fp = objfp::Fingerprint::from_bytes([7; 32]);
+    /// assert_eq!(fp.as_bytes(), &[7; 32]);
+    /// ```
+    pub const fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// Parses 64 hex digits (either case) in a `const` context.
+    ///
+    /// # Panics
+    /// Panics, which in a `const` is a compile error, when the text is not exactly 64 hex
+    /// digits. Use [`Fingerprint::try_from_hex`] or [`str::parse`] for untrusted input.
+    ///
+    /// ```
+    /// const FP: objfp::Fingerprint = objfp::Fingerprint::from_hex(
+    ///     "0000000000000000000000000000000000000000000000000000000000000001",
+    /// );
+    /// assert_eq!(FP.as_bytes()[31], 1);
+    /// ```
+    pub const fn from_hex(hex: &str) -> Self {
+        match Self::try_from_hex(hex) {
+            Ok(fp) => fp,
+            Err(ParseFingerprintError::Length(_)) => {
+                panic!("a fingerprint is exactly 64 hex digits")
+            }
+            Err(ParseFingerprintError::Digit { .. }) => {
+                panic!("a fingerprint may only contain hex digits 0-9, a-f")
+            }
+        }
+    }
+
+    /// Parses 64 hex digits (either case), returning an error instead of panicking.
+    ///
+    /// ```
+    /// use objfp::{Fingerprint, ParseFingerprintError};
+    /// assert_eq!(Fingerprint::try_from_hex("abc"), Err(ParseFingerprintError::Length(3)));
+    /// ```
+    pub const fn try_from_hex(hex: &str) -> Result<Self, ParseFingerprintError> {
+        let text = hex.as_bytes();
+        if text.len() != 64 {
+            return Err(ParseFingerprintError::Length(text.len()));
+        }
+        let mut bytes = [0u8; 32];
+        let mut i = 0;
+        while i < 64 {
+            let hi = match hex_digit(text[i]) {
+                Some(v) => v,
+                None => {
+                    return Err(ParseFingerprintError::Digit {
+                        index: i,
+                        byte: text[i],
+                    });
+                }
+            };
+            let lo = match hex_digit(text[i + 1]) {
+                Some(v) => v,
+                None => {
+                    return Err(ParseFingerprintError::Digit {
+                        index: i + 1,
+                        byte: text[i + 1],
+                    });
+                }
+            };
+            bytes[i / 2] = (hi << 4) | lo;
+            i += 2;
+        }
+        Ok(Fingerprint(bytes))
+    }
+
+    /// Equality usable in `const` (the `==` operator is not, on stable Rust).
+    ///
+    /// ```
+    /// use objfp::Fingerprint;
+    /// const SAME: bool = Fingerprint::from_bytes([1; 32]).eq(&Fingerprint::from_bytes([1; 32]));
+    /// assert!(SAME);
+    /// ```
+    pub const fn eq(&self, other: &Fingerprint) -> bool {
+        let mut i = 0;
+        while i < 32 {
+            if self.0[i] != other.0[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// The fingerprint as 64 lowercase hex digits in a fixed buffer, usable in `const`
+    /// (for compile-time messages) and without an allocator.
+    ///
+    /// ```
+    /// let fp = objfp::Fingerprint::from_bytes([0xab; 32]);
+    /// assert_eq!(&fp.to_hex_array()[..4], b"abab");
+    /// ```
+    pub const fn to_hex_array(&self) -> [u8; 64] {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut out = [0u8; 64];
+        let mut i = 0;
+        while i < 32 {
+            out[2 * i] = DIGITS[(self.0[i] >> 4) as usize];
+            out[2 * i + 1] = DIGITS[(self.0[i] & 0x0f) as usize];
+            i += 1;
+        }
+        out
+    }
+
+    /// A short form for people, like git's abbreviated hashes: the first 6 bytes in hex.
+    ///
+    /// ```
+    /// let fp = objfp::Fingerprint::from_bytes([0x0f; 32]);
+    /// assert_eq!(fp.short().to_string(), "0f0f0f0f0f0f");
+    /// ```
+    pub const fn short(&self) -> ShortFingerprint {
+        ShortFingerprint(*self)
+    }
+}
+
+const fn hex_digit(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Why a text is not a fingerprint.
+///
+/// ```
+/// use objfp::{Fingerprint, ParseFingerprintError};
+/// let err = "zz".repeat(32).parse::<Fingerprint>().unwrap_err();
+/// assert_eq!(err, ParseFingerprintError::Digit { index: 0, byte: b'z' });
+/// assert!(err.to_string().contains("position 0"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseFingerprintError {
+    /// The text is not 64 characters long; holds the length found.
+    Length(usize),
+    /// A character is not a hex digit.
+    Digit {
+        /// Byte offset of the offending character.
+        index: usize,
+        /// The offending byte.
+        byte: u8,
+    },
+}
+
+impl fmt::Display for ParseFingerprintError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseFingerprintError::Length(n) => {
+                write!(
+                    f,
+                    "a fingerprint is 64 hex digits, this text has {n} characters"
+                )
+            }
+            ParseFingerprintError::Digit { index, byte } => write!(
+                f,
+                "a fingerprint is 64 hex digits, found {:?} at position {index}",
+                char::from(*byte)
+            ),
+        }
+    }
+}
+
+impl core::error::Error for ParseFingerprintError {}
+
+impl FromStr for Fingerprint {
+    type Err = ParseFingerprintError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if s.len() != 64 {
+            return Err(ParseFingerprintError::Length(s.len()));
+        }
+        let mut bytes = [0u8; 32];
+        match const_hex::decode_to_slice(s, &mut bytes) {
+            Ok(()) => Ok(Fingerprint(bytes)),
+            // const-hex reports the first bad character; recover its position ourselves so
+            // the error does not depend on const-hex's error type.
+            Err(_) => Self::try_from_hex(s),
+        }
+    }
+}
+
+impl fmt::LowerHex for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; 64];
+        // Both lengths are fixed, so encoding cannot fail.
+        let hex = const_hex::encode_to_slice(self.0, &mut buf)
+            .ok()
+            .and_then(|()| core::str::from_utf8(&buf).ok())
+            .unwrap_or_default();
+        f.write_str(hex)
+    }
+}
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::LowerHex::fmt(self, f)
+    }
+}
+
+impl fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Fingerprint({self})")
+    }
+}
+
+impl AsRef<[u8]> for Fingerprint {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl From<[u8; 32]> for Fingerprint {
+    fn from(bytes: [u8; 32]) -> Self {
+        Fingerprint(bytes)
+    }
+}
+
+impl From<Fingerprint> for [u8; 32] {
+    fn from(fp: Fingerprint) -> Self {
+        fp.0
+    }
+}
+
+/// The abbreviated form of a [`Fingerprint`] returned by [`Fingerprint::short`]: 12 hex digits.
+///
+/// ```
+/// let fp = objfp::Fingerprint::from_bytes([0xa5; 32]);
+/// assert_eq!(format!("{}", fp.short()), "a5a5a5a5a5a5");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct ShortFingerprint(Fingerprint);
+
+impl ShortFingerprint {
+    /// Number of leading bytes shown.
+    pub const BYTES: usize = 6;
+}
+
+impl fmt::Display for ShortFingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hex = self.0.to_hex_array();
+        let short = core::str::from_utf8(&hex[..2 * Self::BYTES]).unwrap_or_default();
+        f.write_str(short)
+    }
+}
+
+impl fmt::Debug for ShortFingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}

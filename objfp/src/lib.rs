@@ -1,0 +1,119 @@
+//! Compile-time structural fingerprints for wire types.
+//!
+//! `#[derive(TypeFingerprint)]` gives a type a `const` SHA-256 fingerprint of its
+//! serialized shape: field and variant wire names, their order, serde attributes that
+//! change the encoding, and (composed, not copied) the fingerprints of every type it
+//! references. Two types share a fingerprint exactly when they have the same serialized
+//! shape; a change three levels deep changes the root.
+//!
+//! ```
+//! use objfp::TypeFingerprint;
+//!
+//! #[derive(TypeFingerprint)]
+//! struct Item {
+//!     sku: String,
+//!     price_cents: u64,
+//! }
+//!
+//! #[derive(TypeFingerprint)]
+//! struct Order {
+//!     id: u64,
+//!     items: Vec<Item>,
+//! }
+//!
+//! // A `const`, computed while compiling.
+//! const ORDER: objfp::Fingerprint = <Order as TypeFingerprint>::FINGERPRINT;
+//! println!("Order = {ORDER}");
+//!
+//! // Renaming the Rust type or spelling a field type differently is not a wire change...
+//! type Sku = String;
+//! #[derive(TypeFingerprint)]
+//! struct Line {
+//!     sku: Sku,
+//!     price_cents: core::primitive::u64,
+//! }
+//! assert_eq!(Line::FINGERPRINT, Item::FINGERPRINT);
+//!
+//! // ...but changing a field's type is.
+//! #[derive(TypeFingerprint)]
+//! struct ItemV2 {
+//!     sku: String,
+//!     price_cents: u32,
+//! }
+//! assert_ne!(ItemV2::FINGERPRINT, Item::FINGERPRINT);
+//! ```
+//!
+//! The canonical encoding is specified in `SPEC.md` at the repository root.
+#![no_std]
+#![deny(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod describe;
+pub mod encoding;
+mod fingerprint;
+mod impls;
+pub mod sha256;
+
+pub use describe::{
+    Attr, Description, EnumShape, Field, Primitive, Shape, StructKind, StructShape, TypeRef,
+    Variant,
+};
+pub use fingerprint::{Fingerprint, ParseFingerprintError, ShortFingerprint};
+
+/// Derives [`TypeFingerprint`](trait@TypeFingerprint); see the crate documentation and
+/// `SPEC.md` for what the fingerprint covers.
+pub use objfp_derive::TypeFingerprint;
+
+/// A type with a structural fingerprint of its serialized shape.
+///
+/// Derive it with `#[derive(TypeFingerprint)]`. Implementing it by hand is for types with
+/// a hand-written `Serialize`: see [`encoding::opaque`] for the usual way.
+///
+/// ```
+/// use objfp::{Fingerprint, TypeFingerprint};
+///
+/// #[derive(TypeFingerprint)]
+/// enum Event {
+///     Created { id: u64 },
+///     Deleted(u64),
+/// }
+///
+/// const EVENT: Fingerprint = <Event as TypeFingerprint>::FINGERPRINT;
+/// assert_eq!(Event::DESCRIPTION.fingerprint, EVENT);
+/// ```
+pub trait TypeFingerprint {
+    /// SHA-256 of the type's canonical pre-image (`SPEC.md`).
+    const FINGERPRINT: Fingerprint;
+    /// What the fingerprint was computed from, for explaining differences.
+    const DESCRIPTION: &'static Description;
+}
+
+/// Not public API: what generated code calls. Changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::sha256::{Midstate, finish};
+    use crate::{Description, Fingerprint, Shape, TypeFingerprint};
+
+    /// A [`TypeRef`](crate::TypeRef) for `T`.
+    pub fn describe<T: TypeFingerprint + ?Sized>() -> &'static Description {
+        T::DESCRIPTION
+    }
+
+    /// Stands for "member `I` of the recursion group being defined" inside the field types
+    /// of a recursive type (`SPEC.md`, "Recursion").
+    pub struct Rec<const I: u32>;
+
+    impl<const I: u32> TypeFingerprint for Rec<I> {
+        const FINGERPRINT: Fingerprint = crate::encoding::rec(I);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "Rec",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Opaque("recursion back-reference"),
+        };
+    }
+}

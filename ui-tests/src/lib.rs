@@ -1,0 +1,1 @@
+//! Compile-fail tests live in `ui/`, driven by `tests/ui.rs`.
