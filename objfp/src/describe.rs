@@ -82,12 +82,14 @@ pub enum Shape {
         compact: TypeRef,
     },
     /// A type that serializes as one shape and deserializes from another
-    /// (`#[serde(into = "A", from = "B")]`).
+    /// (`#[serde(into = "A")]`, `#[serde(from = "B")]`).
     Proxy {
-        /// The shape written.
-        serialize: TypeRef,
-        /// The shape read.
-        deserialize: TypeRef,
+        /// The type written, or `None` for the type's own structure (`own`).
+        serialize: Option<TypeRef>,
+        /// The type read, or `None` for the type's own structure (`own`).
+        deserialize: Option<TypeRef>,
+        /// The type's own structure.
+        own: &'static Shape,
     },
 }
 

@@ -56,6 +56,7 @@ mod describe;
 pub mod encoding;
 mod fingerprint;
 mod impls;
+mod pin;
 pub mod sha256;
 
 pub use describe::{
@@ -116,4 +117,38 @@ pub mod __private {
             shape: Shape::Opaque("recursion back-reference"),
         };
     }
+
+    /// A member of a recursion group: its fingerprint with member references written as
+    /// back-references, and the group (as a tuple type) so members can check they agree.
+    pub trait CycleMember {
+        /// The members of the group, in order.
+        type Cycle;
+        /// The member's local fingerprint.
+        const LOCAL: Fingerprint;
+    }
+
+    /// Holds when every member of a cycle lists the same members in the same order.
+    #[diagnostic::on_unimplemented(
+        message = "the members of a `#[fingerprint(cycle(...))]` disagree: one lists `{Self}`, another `{T}`",
+        label = "this member lists a different cycle",
+        note = "every member of a cycle needs the same `#[fingerprint(cycle(A, B, ...))]`, same order"
+    )]
+    pub trait SameCycle<T> {}
+    impl<T> SameCycle<T> for T {}
+
+    /// Compile-time check that two cycle lists agree.
+    pub const fn same_cycle<A: SameCycle<B>, B>() {}
+
+    /// Holds when both are one type.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` in a field is not the cycle member `{T}` of the same name",
+        note = "a field naming a cycle member must name that very type"
+    )]
+    pub trait SameType<T: ?Sized> {}
+    impl<T: ?Sized> SameType<T> for T {}
+
+    /// Compile-time check that a name in a field is the cycle member it appears to be.
+    pub const fn same_type<A: ?Sized + SameType<B>, B: ?Sized>() {}
+
+    pub use crate::pin::check_pin;
 }

@@ -1,0 +1,523 @@
+//! The canonical form of a derived type and its pre-image: the one place `SPEC.md` lives in
+//! the derive. `canonical` reduces the parsed input to what is on the wire (wire names,
+//! wire-relevant attributes as sorted key/value pairs, referenced types); `Node::preimage`
+//! writes that form byte by byte. The description the derive emits is generated from the
+//! same `Node`, so the two cannot disagree.
+
+use crate::ast::{Container, Data, Field, Style, Variant};
+use crate::ctxt::Ctxt;
+use crate::recursion::Rewriter;
+
+/// Starts every pre-image; bumped whenever any already specified pre-image changes.
+pub const MAGIC: &[u8; 7] = b"objfp/1";
+
+pub mod tag {
+    pub const STRUCT: u8 = b'S';
+    pub const ENUM: u8 = b'E';
+    pub const OPAQUE: u8 = b'x';
+    pub const GROUP: u8 = b'g';
+}
+
+/// A wire-relevant attribute: canonical key and value (`""` for flags).
+pub type Attr = (&'static str, String);
+
+/// The canonical form of a derived type.
+pub enum Node {
+    Struct {
+        style: Style,
+        attrs: Vec<Attr>,
+        fields: Vec<CanonField>,
+    },
+    Enum {
+        repr: String,
+        attrs: Vec<Attr>,
+        variants: Vec<CanonVariant>,
+    },
+    Opaque(String),
+    /// Same shape as another type: `#[serde(transparent)]`, or `from` and `into` naming
+    /// one type.
+    SameAs(Ref),
+    /// Serialized as one shape and deserialized from another; `None` is the type's own
+    /// structure, which is then in `own`.
+    Proxy {
+        ser: Option<Ref>,
+        de: Option<Ref>,
+        own: Box<Node>,
+    },
+}
+
+pub struct CanonField {
+    pub name: String,
+    pub attrs: Vec<Attr>,
+    pub ty: Ref,
+}
+
+pub struct CanonVariant {
+    pub name: String,
+    pub attrs: Vec<Attr>,
+    pub discriminant: Option<i128>,
+    pub style: Style,
+    pub fields: Vec<CanonField>,
+}
+
+/// A referenced type, whose fingerprint goes into the pre-image.
+#[derive(Clone)]
+pub enum Ref {
+    /// `fp` is hashed (recursion rewritten to back-references); `desc` is described.
+    Type { fp: syn::Type, desc: syn::Type },
+    /// `#[fingerprint(opaque = "name")]`: known without const evaluation.
+    Opaque(String),
+    /// The local fingerprint of a recursion-group member (`recursion.rs`).
+    Local(syn::Type),
+}
+
+/// The bytes of a pre-image, with the referenced fingerprints that follow them.
+pub struct Preimage {
+    pub bytes: Vec<u8>,
+    pub refs: Vec<Ref>,
+}
+
+/// Reduces the input to its canonical form.
+pub fn canonical(cx: &Ctxt, cont: &Container, rw: &mut Rewriter) -> Node {
+    if let Some(name) = &cont.attrs.opaque {
+        return Node::Opaque(name.value());
+    }
+    let mut field_ref = |field: &Field| field_ref(cx, field, rw);
+    let own = match &cont.data {
+        Data::Struct(style, fields) => {
+            if cont.attrs.transparent.get().is_some() {
+                if let Some(field) = fields.iter().find(|f| !f.skipped()) {
+                    return Node::SameAs(field_ref(field));
+                }
+            }
+            Node::Struct {
+                style: *style,
+                attrs: struct_attrs(cont),
+                fields: canon_fields(fields, &mut field_ref),
+            }
+        }
+        Data::Enum(variants) => Node::Enum {
+            repr: cont.attrs.repr.clone().unwrap_or_default(),
+            attrs: enum_attrs(cont),
+            variants: canon_variants(cx, variants, &mut field_ref),
+        },
+    };
+    let proxy = |ty: &syn::Type, rw: &mut Rewriter| {
+        let mut fp = ty.clone();
+        rw.rewrite(cx, &mut fp);
+        Ref::Type {
+            fp,
+            desc: ty.clone(),
+        }
+    };
+    let ser = cont.attrs.into.as_ref().map(|t| proxy(t, rw));
+    let de = cont
+        .attrs
+        .from
+        .as_ref()
+        .or(cont.attrs.try_from.as_ref())
+        .map(|t| proxy(t, rw));
+    match (ser, de) {
+        (None, None) => own,
+        (Some(ser), Some(de)) if same_tokens(&ser, &de) => Node::SameAs(ser),
+        (ser, de) => Node::Proxy {
+            ser,
+            de,
+            own: Box::new(own),
+        },
+    }
+}
+
+fn same_tokens(a: &Ref, b: &Ref) -> bool {
+    use quote::ToTokens;
+    match (a, b) {
+        (Ref::Type { desc: a, .. }, Ref::Type { desc: b, .. }) => {
+            a.to_token_stream().to_string() == b.to_token_stream().to_string()
+        }
+        _ => false,
+    }
+}
+
+fn field_ref(cx: &Ctxt, field: &Field, rw: &mut Rewriter) -> Ref {
+    if let Some(name) = field.attrs.fp_opaque.get() {
+        return Ref::Opaque(name.value());
+    }
+    let desc = field.attrs.fp_as.get().unwrap_or(field.ty).clone();
+    let mut fp = desc.clone();
+    rw.rewrite(cx, &mut fp);
+    Ref::Type { fp, desc }
+}
+
+fn canon_fields(fields: &[Field], field_ref: &mut impl FnMut(&Field) -> Ref) -> Vec<CanonField> {
+    fields
+        .iter()
+        .filter(|f| !f.skipped())
+        .map(|f| CanonField {
+            name: f.name.ser.clone(),
+            attrs: field_attrs(f),
+            ty: field_ref(f),
+        })
+        .collect()
+}
+
+fn canon_variants(
+    cx: &Ctxt,
+    variants: &[Variant],
+    field_ref: &mut impl FnMut(&Field) -> Ref,
+) -> Vec<CanonVariant> {
+    let discriminants = discriminants(cx, variants);
+    variants
+        .iter()
+        .zip(discriminants)
+        .map(|(v, discriminant)| {
+            if v.skipped() {
+                // Never on the wire, but it keeps its index, which compact formats write.
+                CanonVariant {
+                    name: String::new(),
+                    attrs: vec![("skip", String::new())],
+                    discriminant,
+                    style: Style::Unit,
+                    fields: Vec::new(),
+                }
+            } else {
+                CanonVariant {
+                    name: v.name.ser.clone(),
+                    attrs: variant_attrs(v),
+                    discriminant,
+                    style: v.style,
+                    fields: canon_fields(&v.fields, field_ref),
+                }
+            }
+        })
+        .collect()
+}
+
+/// Explicit discriminants, evaluated natively: integer literals (optionally negated), and
+/// implicit ones counting up from the previous. `None` for every variant when the enum
+/// declares none. Anything else is an error asking for a literal.
+fn discriminants(cx: &Ctxt, variants: &[Variant]) -> Vec<Option<i128>> {
+    if variants.iter().all(|v| v.discriminant.is_none()) {
+        return vec![None; variants.len()];
+    }
+    let mut next: i128 = 0;
+    variants
+        .iter()
+        .map(|v| {
+            if let Some(expr) = v.discriminant {
+                match literal_int(expr) {
+                    Some(value) => next = value,
+                    None => cx.error_spanned_by(
+                        expr,
+                        "objfp reads discriminants as integer literals; write the value, \
+                         such as `= 4` or `= -1`",
+                    ),
+                }
+            }
+            let value = next;
+            next = next.wrapping_add(1);
+            Some(value)
+        })
+        .collect()
+}
+
+fn literal_int(expr: &syn::Expr) -> Option<i128> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(int),
+            ..
+        }) => {
+            // u128 values above i128::MAX keep their bit pattern (SPEC.md).
+            int.base10_parse::<i128>()
+                .ok()
+                .or_else(|| int.base10_parse::<u128>().ok().map(|v| v as i128))
+        }
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => literal_int(expr).map(i128::wrapping_neg),
+        syn::Expr::Paren(p) => literal_int(&p.expr),
+        syn::Expr::Group(g) => literal_int(&g.expr),
+        _ => None,
+    }
+}
+
+fn flag(key: &'static str) -> Attr {
+    (key, String::new())
+}
+
+fn struct_attrs(cont: &Container) -> Vec<Attr> {
+    let a = &cont.attrs;
+    let mut out = Vec::new();
+    if a.default {
+        out.push(flag("default"));
+    }
+    if a.deny_unknown_fields {
+        out.push(flag("deny_unknown_fields"));
+    }
+    if let Some(tag) = &a.tag {
+        // serde writes the struct's own (renamed) name as the tag's value.
+        out.push(("tag", tag.clone()));
+        let name = a
+            .rename
+            .ser
+            .clone()
+            .unwrap_or_else(|| cont.ident.to_string());
+        out.push(("tag_value", name));
+    }
+    sorted(out)
+}
+
+fn enum_attrs(cont: &Container) -> Vec<Attr> {
+    let a = &cont.attrs;
+    let mut out = Vec::new();
+    if let Some(tag) = &a.tag {
+        out.push(("tag", tag.clone()));
+    }
+    if let Some(content) = &a.content {
+        out.push(("content", content.clone()));
+    }
+    if a.untagged {
+        out.push(flag("untagged"));
+    }
+    if a.deny_unknown_fields {
+        out.push(flag("deny_unknown_fields"));
+    }
+    if a.variant_identifier {
+        out.push(flag("variant_identifier"));
+    }
+    if a.field_identifier {
+        out.push(flag("field_identifier"));
+    }
+    sorted(out)
+}
+
+fn variant_attrs(v: &Variant) -> Vec<Attr> {
+    let a = &v.attrs;
+    let mut out = Vec::new();
+    names_attrs(&mut out, &v.name.ser, &v.name.de, &a.aliases);
+    if a.skip_serializing {
+        out.push(flag("skip_serializing"));
+    }
+    if a.skip_deserializing {
+        out.push(flag("skip_deserializing"));
+    }
+    if a.other {
+        out.push(flag("other"));
+    }
+    if a.untagged {
+        out.push(flag("untagged"));
+    }
+    sorted(out)
+}
+
+fn field_attrs(f: &Field) -> Vec<Attr> {
+    let a = &f.attrs;
+    let mut out = Vec::new();
+    names_attrs(&mut out, &f.name.ser, &f.name.de, &a.aliases);
+    if a.skip_serializing {
+        out.push(flag("skip_serializing"));
+    }
+    if a.skip_deserializing {
+        out.push(flag("skip_deserializing"));
+    }
+    if a.skip_serializing_if {
+        out.push(flag("skip_serializing_if"));
+    }
+    if a.default {
+        out.push(flag("default"));
+    }
+    if a.flatten {
+        out.push(flag("flatten"));
+    }
+    sorted(out)
+}
+
+/// The serialized name is the field's name; a different deserialize name and aliases are
+/// the other names accepted on input.
+fn names_attrs(out: &mut Vec<Attr>, ser: &str, de: &str, aliases: &[String]) {
+    if de != ser {
+        out.push(("deserialize_name", de.to_owned()));
+    }
+    for alias in aliases {
+        out.push(("alias", alias.clone()));
+    }
+}
+
+fn sorted(mut attrs: Vec<Attr>) -> Vec<Attr> {
+    attrs.sort();
+    attrs.dedup();
+    attrs
+}
+
+impl Preimage {
+    fn new(tag: u8) -> Self {
+        let mut bytes = MAGIC.to_vec();
+        bytes.push(tag);
+        Preimage {
+            bytes,
+            refs: Vec::new(),
+        }
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.bytes.push(b);
+    }
+
+    fn u32(&mut self, n: usize) {
+        // Counts and lengths are u32 little-endian; nothing in a Rust type gets near 2^32.
+        self.bytes.extend_from_slice(&(n as u32).to_le_bytes());
+    }
+
+    fn str(&mut self, s: &str) {
+        self.u32(s.len());
+        self.bytes.extend_from_slice(s.as_bytes());
+    }
+
+    fn attrs(&mut self, attrs: &[Attr]) {
+        self.u32(attrs.len());
+        for (key, value) in attrs {
+            self.str(key);
+            self.str(value);
+        }
+    }
+
+    fn fields(&mut self, style: Style, fields: &[CanonField]) {
+        self.byte(style_byte(style));
+        self.u32(fields.len());
+        for field in fields {
+            self.str(&field.name);
+            self.attrs(&field.attrs);
+            self.refs.push(field.ty.clone());
+        }
+    }
+}
+
+fn style_byte(style: Style) -> u8 {
+    match style {
+        Style::Named => b'n',
+        Style::Tuple => b't',
+        Style::Unit => b'u',
+    }
+}
+
+impl Node {
+    /// The pre-image of a struct or enum node. Other nodes are composed from
+    /// fingerprints by the runtime's `encoding` functions (see `expand`).
+    pub fn preimage(&self) -> Option<Preimage> {
+        match self {
+            Node::Struct {
+                style,
+                attrs,
+                fields,
+            } => {
+                let mut p = Preimage::new(tag::STRUCT);
+                p.attrs(attrs);
+                p.fields(*style, fields);
+                Some(p)
+            }
+            Node::Enum {
+                repr,
+                attrs,
+                variants,
+            } => {
+                let mut p = Preimage::new(tag::ENUM);
+                p.str(repr);
+                p.attrs(attrs);
+                p.u32(variants.len());
+                for v in variants {
+                    p.str(&v.name);
+                    p.attrs(&v.attrs);
+                    match v.discriminant {
+                        None => p.byte(0),
+                        Some(d) => {
+                            p.byte(1);
+                            p.bytes.extend_from_slice(&d.to_le_bytes());
+                        }
+                    }
+                    p.fields(v.style, &v.fields);
+                }
+                Some(p)
+            }
+            Node::Opaque(_) | Node::SameAs(_) | Node::Proxy { .. } => None,
+        }
+    }
+}
+
+/// Pre-image of member `index` of a recursion group of `size` members; the refs are the
+/// members' local fingerprints, in order.
+pub fn group_preimage(size: usize, index: usize, locals: Vec<Ref>) -> Preimage {
+    let mut p = Preimage::new(tag::GROUP);
+    p.u32(size);
+    p.u32(index);
+    p.refs = locals;
+    p
+}
+
+/// Fingerprint of an opaque named shape, computed here.
+pub fn opaque_fingerprint(name: &str) -> [u8; 32] {
+    let mut p = Preimage::new(tag::OPAQUE);
+    p.str(name);
+    sha256(&p.bytes)
+}
+
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// Hashes the whole 64-byte blocks of `bytes` natively; returns the chaining state, the
+/// number of bytes hashed, and the remaining tail for const evaluation.
+pub fn midstate(bytes: &[u8]) -> ([u32; 8], u64, &[u8]) {
+    let mut state: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    let whole = bytes.len() / 64 * 64;
+    let blocks: Vec<[u8; 64]> = bytes[..whole]
+        .chunks_exact(64)
+        .map(|c| c.try_into().expect("chunks_exact yields 64 bytes"))
+        .collect();
+    sha2::block_api::compress256(&mut state, &blocks);
+    (state, whole as u64, &bytes[whole..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn midstate_then_tail_equals_one_shot() {
+        for len in [0usize, 1, 63, 64, 65, 127, 128, 200] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 + 3) as u8).collect();
+            let (state, done, tail) = midstate(&bytes);
+            assert_eq!(done as usize + tail.len(), len);
+            // Finish the hash with the state by hand: pad the tail and compress.
+            let mut msg = tail.to_vec();
+            msg.push(0x80);
+            while msg.len() % 64 != 56 {
+                msg.push(0);
+            }
+            msg.extend_from_slice(&((len as u64) * 8).to_be_bytes());
+            let mut state = state;
+            let blocks: Vec<[u8; 64]> = msg
+                .chunks_exact(64)
+                .map(|c| c.try_into().unwrap())
+                .collect();
+            sha2::block_api::compress256(&mut state, &blocks);
+            let digest: Vec<u8> = state.iter().flat_map(|w| w.to_be_bytes()).collect();
+            assert_eq!(digest, sha256(&bytes).to_vec(), "len {len}");
+        }
+    }
+
+    #[test]
+    fn literal_discriminants() {
+        let cases: &[(&str, i128)] = &[("4", 4), ("-1", -1), ("(7)", 7), ("0x10", 16)];
+        for (src, want) in cases {
+            let expr: syn::Expr = syn::parse_str(src).unwrap();
+            assert_eq!(literal_int(&expr), Some(*want), "{src}");
+        }
+        let expr: syn::Expr = syn::parse_str("A + 1").unwrap();
+        assert_eq!(literal_int(&expr), None);
+    }
+}

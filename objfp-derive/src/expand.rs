@@ -1,0 +1,354 @@
+//! Code generation: the pipeline, then the tokens of the `TypeFingerprint` impl.
+//!
+//! The fingerprint is computed natively wherever the macro knows the bytes (the whole
+//! pre-image of a type that references no other type, and every whole 64-byte block
+//! before the first referenced fingerprint); const evaluation only finishes the hash
+//! over the referenced fingerprints, because it costs milliseconds per block.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::{Container, Style};
+use crate::bound;
+use crate::ctxt::Ctxt;
+use crate::encode::{self, CanonField, CanonVariant, Node, Preimage, Ref};
+use crate::recursion::{Cycle, Rewriter};
+use crate::valid;
+
+pub fn derive(input: &syn::DeriveInput) -> TokenStream {
+    match expand(input) {
+        Ok(tokens) => tokens,
+        Err(err) => {
+            // The errors, plus a stand-in impl so that uses of the type elsewhere do not
+            // add a second wave of "trait not implemented" errors.
+            let mut tokens = err.to_compile_error();
+            tokens.extend(fallback(input));
+            tokens
+        }
+    }
+}
+
+fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
+    let cx = Ctxt::default();
+    let Some(cont) = Container::from_syn(&cx, input) else {
+        return Err(cx
+            .check()
+            .expect_err("from_syn reports why it returned None"));
+    };
+    valid::check(&cx, &cont);
+    let krate = bound::krate_path(&cont);
+    let cycle = if cx.has_errors() {
+        None
+    } else {
+        Cycle::detect(&cx, &cont)
+    };
+    let mut rewriter = Rewriter::new(&cont, cycle.as_ref(), krate.clone());
+    let node = encode::canonical(&cx, &cont, &mut rewriter);
+    cx.check()?;
+
+    let generator = Gen { krate: &krate };
+    let ident = cont.ident;
+    let generics = bound::where_clause(&cont, &krate);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let own_fp = generator.fingerprint(&node);
+    let mut checks = rewriter.same_type_checks();
+    let (fingerprint, cycle_impl) = match &cycle {
+        None => (own_fp, TokenStream::new()),
+        Some(cycle) => {
+            let members = &cycle.members;
+            let locals = members.iter().map(|m| Ref::Local(m.clone())).collect();
+            let group =
+                generator.preimage(encode::group_preimage(members.len(), cycle.index, locals));
+            // Every member must list the same members in the same order.
+            for (i, member) in members.iter().enumerate() {
+                if i != cycle.index {
+                    checks.push(quote_spanned! {member.span()=>
+                        #krate::__private::same_cycle::<
+                            <#member as #krate::__private::CycleMember>::Cycle,
+                            (#(#members,)*),
+                        >()
+                    });
+                }
+            }
+            let cycle_impl = quote! {
+                #[automatically_derived]
+                impl #impl_generics #krate::__private::CycleMember for #ident #ty_generics #where_clause {
+                    type Cycle = (#(#members,)*);
+                    const LOCAL: #krate::Fingerprint = #own_fp;
+                }
+            };
+            (group, cycle_impl)
+        }
+    };
+    // Compile-time checks ride on the fingerprint's initializer, so they are proven for
+    // every instantiation of a generic type.
+    let fingerprint = if checks.is_empty() {
+        fingerprint
+    } else {
+        quote!({
+            #( #checks; )*
+            #fingerprint
+        })
+    };
+    let description = generator.description(&cont, &node);
+    let pin = generator.pin(&cont);
+
+    Ok(quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #krate::TypeFingerprint for #ident #ty_generics #where_clause {
+                const FINGERPRINT: #krate::Fingerprint = #fingerprint;
+                const DESCRIPTION: &'static #krate::Description = #description;
+            }
+            #cycle_impl
+            #pin
+        };
+    })
+}
+
+struct Gen<'a> {
+    krate: &'a TokenStream,
+}
+
+impl Gen<'_> {
+    /// The const expression of a node's fingerprint.
+    fn fingerprint(&self, node: &Node) -> TokenStream {
+        let krate = self.krate;
+        match node {
+            Node::Struct { .. } | Node::Enum { .. } => {
+                let preimage = node.preimage().expect("structs and enums have pre-images");
+                self.preimage(preimage)
+            }
+            Node::Opaque(name) => literal_fp(krate, encode::opaque_fingerprint(name)),
+            Node::SameAs(r) => self.ref_fp(r),
+            Node::Proxy { ser, de, own } => {
+                let side = |r: &Option<Ref>| match r {
+                    Some(r) => self.ref_fp(r),
+                    None => self.fingerprint(own),
+                };
+                let (ser, de) = (side(ser), side(de));
+                quote!(#krate::encoding::proxy(#ser, #de))
+            }
+        }
+    }
+
+    fn ref_fp(&self, r: &Ref) -> TokenStream {
+        let krate = self.krate;
+        match r {
+            Ref::Type { fp, .. } => quote!(<#fp as #krate::TypeFingerprint>::FINGERPRINT),
+            Ref::Opaque(name) => literal_fp(krate, encode::opaque_fingerprint(name)),
+            Ref::Local(member) => quote!(<#member as #krate::__private::CycleMember>::LOCAL),
+        }
+    }
+
+    /// Hashes natively what is known; leaves the rest to `finish` in const evaluation.
+    fn preimage(&self, p: Preimage) -> TokenStream {
+        let krate = self.krate;
+        let known: Option<Vec<[u8; 32]>> = p
+            .refs
+            .iter()
+            .map(|r| match r {
+                Ref::Opaque(name) => Some(encode::opaque_fingerprint(name)),
+                Ref::Type { .. } | Ref::Local(_) => None,
+            })
+            .collect();
+        if let Some(known) = known {
+            let mut bytes = p.bytes;
+            known.iter().for_each(|fp| bytes.extend_from_slice(fp));
+            return literal_fp(krate, encode::sha256(&bytes));
+        }
+        let (state, len, tail) = encode::midstate(&p.bytes);
+        let tail = Literal::byte_string(tail);
+        let refs = p.refs.iter().map(|r| self.ref_fp(r));
+        quote! {
+            #krate::__private::finish(
+                #krate::__private::Midstate { h: [#(#state),*], len: #len },
+                #tail,
+                &[#(#refs),*],
+            )
+        }
+    }
+
+    /// The `&'static Description` expression.
+    fn description(&self, cont: &Container, node: &Node) -> TokenStream {
+        let krate = self.krate;
+        if let Node::SameAs(r) = node {
+            return match r {
+                Ref::Type { desc, .. } => quote!(<#desc as #krate::TypeFingerprint>::DESCRIPTION),
+                Ref::Opaque(name) => self.opaque_description(name),
+                Ref::Local(_) => unreachable!("locals only appear in recursion-group pre-images"),
+            };
+        }
+        let name = cont.ident.to_string();
+        let shape = self.shape(node);
+        quote! {
+            &#krate::Description {
+                name: #name,
+                args: &[],
+                fingerprint: <Self as #krate::TypeFingerprint>::FINGERPRINT,
+                shape: #shape,
+            }
+        }
+    }
+
+    fn shape(&self, node: &Node) -> TokenStream {
+        let krate = self.krate;
+        match node {
+            Node::Struct {
+                style,
+                attrs,
+                fields,
+            } => {
+                let kind = kind(krate, *style);
+                let attrs = self.attrs(attrs);
+                let fields = self.fields(fields);
+                quote!(#krate::Shape::Struct(#krate::StructShape { kind: #kind, attrs: #attrs, fields: #fields }))
+            }
+            Node::Enum {
+                repr,
+                attrs,
+                variants,
+            } => {
+                let attrs = self.attrs(attrs);
+                let variants = variants.iter().map(|v| self.variant(v));
+                quote!(#krate::Shape::Enum(#krate::EnumShape { repr: #repr, attrs: #attrs, variants: &[#(#variants),*] }))
+            }
+            Node::Opaque(name) => quote!(#krate::Shape::Opaque(#name)),
+            Node::SameAs(_) => unreachable!("described as the type it is the same as"),
+            Node::Proxy { ser, de, own } => {
+                let side = |r: &Option<Ref>| match r {
+                    Some(r) => {
+                        let r = self.type_ref(r);
+                        quote!(::core::option::Option::Some(#r))
+                    }
+                    None => quote!(::core::option::Option::None),
+                };
+                let (ser, de) = (side(ser), side(de));
+                let own = self.shape(own);
+                quote!(#krate::Shape::Proxy { serialize: #ser, deserialize: #de, own: &#own })
+            }
+        }
+    }
+
+    fn variant(&self, v: &CanonVariant) -> TokenStream {
+        let krate = self.krate;
+        let name = &v.name;
+        let attrs = self.attrs(&v.attrs);
+        let discriminant = match v.discriminant {
+            Some(d) => {
+                let d = Literal::i128_suffixed(d);
+                quote!(::core::option::Option::Some(#d))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let kind = kind(krate, v.style);
+        let fields = self.fields(&v.fields);
+        quote! {
+            #krate::Variant { name: #name, attrs: #attrs, discriminant: #discriminant, kind: #kind, fields: #fields }
+        }
+    }
+
+    fn fields(&self, fields: &[CanonField]) -> TokenStream {
+        let krate = self.krate;
+        let fields = fields.iter().map(|f| {
+            let name = &f.name;
+            let attrs = self.attrs(&f.attrs);
+            let ty = self.type_ref(&f.ty);
+            quote!(#krate::Field { name: #name, attrs: #attrs, ty: #ty })
+        });
+        quote!(&[#(#fields),*])
+    }
+
+    fn attrs(&self, attrs: &[encode::Attr]) -> TokenStream {
+        let krate = self.krate;
+        let attrs = attrs
+            .iter()
+            .map(|(key, value)| quote!(#krate::Attr { key: #key, value: #value }));
+        quote!(&[#(#attrs),*])
+    }
+
+    fn type_ref(&self, r: &Ref) -> TokenStream {
+        let krate = self.krate;
+        match r {
+            Ref::Type { desc, .. } => quote!(#krate::__private::describe::<#desc>),
+            Ref::Opaque(name) => {
+                let desc = self.opaque_description(name);
+                quote!({
+                    fn opaque() -> &'static #krate::Description {
+                        #desc
+                    }
+                    opaque
+                })
+            }
+            Ref::Local(_) => unreachable!("locals only appear in recursion-group pre-images"),
+        }
+    }
+
+    fn opaque_description(&self, name: &str) -> TokenStream {
+        let krate = self.krate;
+        let fp = literal_fp(krate, encode::opaque_fingerprint(name));
+        quote!({
+            const OPAQUE: #krate::Description = #krate::Description {
+                name: #name,
+                args: &[],
+                fingerprint: #fp,
+                shape: #krate::Shape::Opaque(#name),
+            };
+            &OPAQUE
+        })
+    }
+
+    /// `#[fingerprint(expect = "...")]`: a const that fails to evaluate, with both values
+    /// in the message, when the fingerprint differs from the pin.
+    fn pin(&self, cont: &Container) -> TokenStream {
+        let krate = self.krate;
+        let Some((lit, expected)) = &cont.attrs.expect else {
+            return TokenStream::new();
+        };
+        let ident = cont.ident;
+        let name = ident.to_string();
+        let expected = literal_fp(krate, *expected);
+        quote_spanned! {lit.span()=>
+            const _: () = #krate::__private::check_pin(
+                <#ident as #krate::TypeFingerprint>::FINGERPRINT,
+                #expected,
+                #name,
+            );
+        }
+    }
+}
+
+fn kind(krate: &TokenStream, style: Style) -> TokenStream {
+    match style {
+        Style::Named => quote!(#krate::StructKind::Named),
+        Style::Tuple => quote!(#krate::StructKind::Tuple),
+        Style::Unit => quote!(#krate::StructKind::Unit),
+    }
+}
+
+fn literal_fp(krate: &TokenStream, fp: [u8; 32]) -> TokenStream {
+    quote!(#krate::Fingerprint::from_bytes([#(#fp),*]))
+}
+
+/// A stand-in impl emitted next to errors.
+fn fallback(input: &syn::DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        const _: () = {
+            impl #impl_generics ::objfp::TypeFingerprint for #ident #ty_generics #where_clause {
+                const FINGERPRINT: ::objfp::Fingerprint = ::objfp::Fingerprint::from_bytes([0; 32]);
+                const DESCRIPTION: &'static ::objfp::Description = &::objfp::Description {
+                    name: "",
+                    args: &[],
+                    fingerprint: ::objfp::Fingerprint::from_bytes([0; 32]),
+                    shape: ::objfp::Shape::Opaque("derive failed"),
+                };
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+//! Checks that need the whole input: combinations of attributes that cannot produce a
+//! faithful fingerprint. Each error points at the offending token and says how to fix it.
+
+use crate::ast::{Container, Data, Field, Variant};
+use crate::ctxt::Ctxt;
+
+pub fn check(cx: &Ctxt, cont: &Container) {
+    check_container(cx, cont);
+    match &cont.data {
+        Data::Struct(_, fields) => fields.iter().for_each(|f| check_field(cx, f)),
+        Data::Enum(variants) => variants.iter().for_each(|v| check_variant(cx, v)),
+    }
+}
+
+fn check_container(cx: &Ctxt, cont: &Container) {
+    let attrs = &cont.attrs;
+    if let (Some(_), Some(tokens)) = (&attrs.opaque, attrs.cycle.tokens()) {
+        cx.error_spanned_by(
+            tokens,
+            "conflicting attributes: an opaque type has no fields, so it cannot be in a cycle",
+        );
+    }
+    if let Some(tokens) = attrs.transparent.tokens() {
+        let count = match &cont.data {
+            Data::Struct(_, fields) => fields.iter().filter(|f| !f.skipped()).count(),
+            Data::Enum(_) => 1, // serde reports transparent enums itself
+        };
+        if count != 1 {
+            cx.error_spanned_by(
+                tokens,
+                format!("#[serde(transparent)] needs exactly one field on the wire, found {count}"),
+            );
+        }
+    }
+    if let Some((lit, _)) = &attrs.expect {
+        if cont.generics.type_params().next().is_some()
+            || cont.generics.const_params().next().is_some()
+        {
+            cx.error_spanned_by(
+                lit,
+                "a generic type has one fingerprint per instantiation; pin each one with \
+                 `objfp::assert_fingerprint!(Type<Args>, \"...\")`",
+            );
+        }
+    }
+}
+
+fn check_variant(cx: &Ctxt, variant: &Variant) {
+    if let Some(tokens) = &variant.attrs.custom_with {
+        cx.error_spanned_by(
+            tokens,
+            "objfp cannot see the wire shape of a variant with a custom serializer; \
+             move the payload into a newtype and annotate it, or make the whole type \
+             `#[fingerprint(opaque = \"name\")]`",
+        );
+    }
+    variant.fields.iter().for_each(|f| check_field(cx, f));
+}
+
+fn check_field(cx: &Ctxt, field: &Field) {
+    let a = &field.attrs;
+    let overrides = [
+        a.fp_skip.tokens().map(|t| ("skip", t)),
+        a.fp_as.tokens().map(|t| ("as", t)),
+        a.fp_opaque.tokens().map(|t| ("opaque", t)),
+    ];
+    let set: Vec<_> = overrides.iter().flatten().collect();
+    if let [(first, _), (second, tokens), ..] = set.as_slice() {
+        cx.error_spanned_by(
+            tokens,
+            format!("conflicting attributes: `{first}` and `{second}` on one field; keep one"),
+        );
+    }
+    if let Some(tokens) = &a.custom_with {
+        if set.is_empty() && !(a.skip_serializing && a.skip_deserializing) {
+            cx.error_spanned_by(
+                tokens,
+                "objfp cannot see the wire shape of a custom serializer; add \
+                 `#[fingerprint(as = \"Type\")]` naming a type with the same serialized \
+                 shape, or `#[fingerprint(opaque = \"name\")]` with a name for it",
+            );
+        }
+    }
+}
