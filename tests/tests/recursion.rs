@@ -1,0 +1,207 @@
+//! Recursive types (SPEC.md §8): they compile, get a well-defined fingerprint, and every
+//! change inside the cycle changes it.
+#![allow(dead_code)]
+
+use objfp::{Fingerprint, TypeFingerprint};
+
+fn fp<T: TypeFingerprint + ?Sized>() -> Fingerprint {
+    T::FINGERPRINT
+}
+
+mod list {
+    #[derive(objfp::TypeFingerprint)]
+    pub enum List {
+        Nil,
+        Cons(u32, Box<List>),
+    }
+}
+
+mod list_self {
+    #[derive(objfp::TypeFingerprint)]
+    pub enum List {
+        Nil,
+        Cons(u32, Box<Self>),
+    }
+}
+
+mod list_renamed {
+    #[derive(objfp::TypeFingerprint)]
+    pub enum Chain {
+        Nil,
+        Cons(u32, Box<Chain>),
+    }
+}
+
+mod list_u64 {
+    #[derive(objfp::TypeFingerprint)]
+    pub enum List {
+        Nil,
+        Cons(u64, Box<List>),
+    }
+}
+
+#[test]
+fn self_recursive_enum_compiles_and_is_stable_under_spelling() {
+    assert_eq!(fp::<list::List>(), fp::<list_self::List>());
+    assert_eq!(fp::<list::List>(), fp::<list_renamed::Chain>());
+}
+
+#[test]
+fn change_inside_a_self_recursive_type_changes_it() {
+    assert_ne!(fp::<list::List>(), fp::<list_u64::List>());
+}
+
+#[test]
+fn recursive_type_differs_from_the_non_recursive_one() {
+    #[derive(TypeFingerprint)]
+    enum NotList {
+        Nil,
+        Cons(u32, Box<u32>),
+    }
+    assert_ne!(fp::<list::List>(), fp::<NotList>());
+}
+
+mod tree {
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Tree<X> {
+        pub value: X,
+        pub children: Vec<Tree<X>>,
+    }
+}
+
+mod tree_option {
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Tree<X> {
+        pub value: X,
+        pub children: Option<Vec<Tree<X>>>,
+    }
+}
+
+#[test]
+fn generic_self_recursive_type_depends_on_its_argument() {
+    assert_ne!(fp::<tree::Tree<u8>>(), fp::<tree::Tree<u16>>());
+    assert_eq!(fp::<tree::Tree<u8>>(), fp::<tree::Tree<u8>>());
+    assert_ne!(fp::<tree::Tree<u8>>(), fp::<tree_option::Tree<u8>>());
+}
+
+#[test]
+fn recursive_type_nested_in_another_composes() {
+    #[derive(TypeFingerprint)]
+    struct Doc {
+        root: tree::Tree<String>,
+    }
+    #[derive(TypeFingerprint)]
+    struct Doc2 {
+        root: tree_option::Tree<String>,
+    }
+    assert_ne!(fp::<Doc>(), fp::<Doc2>());
+}
+
+mod mutual {
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B))]
+    pub struct A {
+        pub b: Option<Box<B>>,
+        pub x: u8,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B))]
+    pub struct B {
+        pub a: Option<Box<A>>,
+    }
+}
+
+mod mutual_b_changed {
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B))]
+    pub struct A {
+        pub b: Option<Box<B>>,
+        pub x: u8,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B))]
+    pub struct B {
+        pub a: Option<Box<A>>,
+        pub extra: bool,
+    }
+}
+
+mod mutual_three {
+    // A -> B -> C -> A, and a type outside the cycle referencing it.
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B, C))]
+    pub struct A {
+        pub b: Vec<B>,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B, C))]
+    pub enum B {
+        Leaf(u32),
+        Node(Box<C>),
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B, C))]
+    pub struct C {
+        pub a: Option<Box<A>>,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Root {
+        pub a: A,
+    }
+}
+
+mod mutual_three_changed {
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B, C))]
+    pub struct A {
+        pub b: Vec<B>,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B, C))]
+    pub enum B {
+        Leaf(u32),
+        Node(Box<C>),
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B, C))]
+    pub struct C {
+        pub a: Option<Box<A>>,
+        pub depth: u16,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Root {
+        pub a: A,
+    }
+}
+
+#[test]
+fn mutually_recursive_types_compile_with_distinct_fingerprints() {
+    assert_ne!(fp::<mutual::A>(), fp::<mutual::B>());
+}
+
+#[test]
+fn change_in_one_member_of_a_cycle_changes_every_member() {
+    assert_ne!(fp::<mutual::A>(), fp::<mutual_b_changed::A>());
+    assert_ne!(fp::<mutual::B>(), fp::<mutual_b_changed::B>());
+}
+
+#[test]
+fn change_deep_in_a_cycle_changes_the_root_outside_it() {
+    use mutual_three as v1;
+    use mutual_three_changed as v2;
+    assert_ne!(fp::<v1::A>(), fp::<v2::A>());
+    assert_ne!(fp::<v1::B>(), fp::<v2::B>());
+    assert_ne!(fp::<v1::Root>(), fp::<v2::Root>());
+}
+
+#[test]
+fn descriptions_of_recursive_types_point_back_at_themselves() {
+    let d = list::List::DESCRIPTION;
+    let objfp::Shape::Enum(e) = &d.shape else {
+        panic!("an enum describes as an enum")
+    };
+    let cons = &e.variants[1];
+    assert_eq!(cons.name, "Cons");
+    // Box is transparent: the second field describes as List itself.
+    assert_eq!((cons.fields[1].ty)().fingerprint, d.fingerprint);
+}
