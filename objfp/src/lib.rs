@@ -86,6 +86,13 @@ pub use objfp_derive::TypeFingerprint;
 /// const EVENT: Fingerprint = <Event as TypeFingerprint>::FINGERPRINT;
 /// assert_eq!(Event::DESCRIPTION.fingerprint, EVENT);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no fingerprint: it does not implement `TypeFingerprint`",
+    label = "no fingerprint for this type",
+    note = "derive it with `#[derive(objfp::TypeFingerprint)]`, or, for a type from another crate, \
+            annotate the field with `#[fingerprint(as = \"SameShape\")]` or \
+            `#[fingerprint(opaque = \"name\")]`"
+)]
 pub trait TypeFingerprint {
     /// SHA-256 of the type's canonical pre-image (`SPEC.md`).
     const FINGERPRINT: Fingerprint;
@@ -150,5 +157,5 @@ pub mod __private {
     /// Compile-time check that a name in a field is the cycle member it appears to be.
     pub const fn same_type<A: ?Sized + SameType<B>, B: ?Sized>() {}
 
-    pub use crate::pin::check_pin;
+    pub use crate::pin::{check_pin, parse_pin};
 }

@@ -72,3 +72,82 @@ const fn utf8_width(first: u8) -> usize {
         _ => 4,
     }
 }
+
+/// Parses the pin of `assert_fingerprint!`, failing const evaluation with a message that
+/// says what is wrong with it.
+#[doc(hidden)]
+pub const fn parse_pin(hex: &str) -> Fingerprint {
+    match Fingerprint::try_from_hex(hex) {
+        Ok(fp) => fp,
+        Err(crate::ParseFingerprintError::Length(len)) => {
+            let mut msg = Message::new();
+            msg.push(b"a pinned fingerprint is 64 hex digits, this one has ");
+            msg.push_decimal(len);
+            msg.push(b" characters");
+            fail(msg)
+        }
+        Err(crate::ParseFingerprintError::Digit { index, .. }) => {
+            let mut msg = Message::new();
+            msg.push(b"a pinned fingerprint is 64 hex digits (0-9, a-f); position ");
+            msg.push_decimal(index);
+            msg.push(b" is not a hex digit");
+            fail(msg)
+        }
+    }
+}
+
+const fn fail(msg: Message) -> ! {
+    match core::str::from_utf8(msg.as_bytes()) {
+        Ok(text) => panic!("{}", text),
+        Err(_) => panic!("malformed pinned fingerprint"),
+    }
+}
+
+impl Message {
+    const fn push_decimal(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut count = 0;
+        loop {
+            digits[count] = b'0' + (n % 10) as u8;
+            count += 1;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        while count > 0 {
+            count -= 1;
+            self.push(&[digits[count]]);
+        }
+    }
+}
+
+/// Fails the build when a type's fingerprint is not the pinned one: for generic
+/// instantiations and types from other crates, which `#[fingerprint(expect = "...")]`
+/// cannot reach. Use it at item level; the error shows both fingerprints.
+///
+/// ```
+/// objfp::assert_fingerprint!(
+///     u32,
+///     "2da6d65e31f33308b6e11b0d30e89247dc84d66874bbe2caa408914b73a0e81a"
+/// );
+/// ```
+///
+/// A mismatch is a compile error:
+///
+/// ```compile_fail
+/// objfp::assert_fingerprint!(
+///     u64,
+///     "2da6d65e31f33308b6e11b0d30e89247dc84d66874bbe2caa408914b73a0e81a"
+/// );
+/// ```
+#[macro_export]
+macro_rules! assert_fingerprint {
+    ($ty:ty, $pin:literal $(,)?) => {
+        const _: () = $crate::__private::check_pin(
+            <$ty as $crate::TypeFingerprint>::FINGERPRINT,
+            $crate::__private::parse_pin($pin),
+            ::core::stringify!($ty),
+        );
+    };
+}

@@ -1,0 +1,9 @@
+const BASE: isize = 4;
+
+#[derive(objfp::TypeFingerprint)]
+enum Level {
+    Low = BASE,
+    High,
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(objfp::TypeFingerprint)]
+#[fingerprint(opaque = "  ")]
+struct Timestamp(i64);
+
+fn main() {}
