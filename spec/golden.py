@@ -73,7 +73,7 @@ vector(
         "E",
         s("") + attrs([]) + u32(3)
         + s("Circle") + attrs([]) + no_disc() + b"n" + u32(1) + field("radius")
-        + s("Square") + attrs([]) + no_disc() + b"t" + u32(1) + field("")
+        + s("Square") + attrs([]) + no_disc() + b"w" + u32(1) + field("")
         + s("Empty") + attrs([]) + no_disc() + b"u" + u32(0),
         [F64, F64],
     ),
@@ -104,7 +104,7 @@ vector(
         "E",
         s("") + attrs([("tag", "type")]) + u32(3)
         + s("user_created") + attrs([]) + no_disc() + b"n" + u32(2)
-        + field("id", [("alias", "uid")])
+        + field("id", [("accepts", "id"), ("accepts", "uid")])
         + field("note", [("default", ""), ("skip_serializing_if", "")])
         + s("") + attrs([("skip", "")]) + no_disc() + b"u" + u32(0)
         + s("deleted") + attrs([]) + no_disc() + b"u" + u32(0),

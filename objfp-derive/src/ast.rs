@@ -21,6 +21,8 @@ pub enum Data<'a> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     Named,
+    /// Exactly one unnamed field *declared* (serde's newtype, whatever is skipped).
+    Newtype,
     Tuple,
     Unit,
 }
@@ -128,6 +130,7 @@ fn fields_from_syn<'a>(
 ) -> (Style, Vec<Field<'a>>) {
     let style = match fields {
         syn::Fields::Named(_) => Style::Named,
+        syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => Style::Newtype,
         syn::Fields::Unnamed(_) => Style::Tuple,
         syn::Fields::Unit => Style::Unit,
     };

@@ -479,9 +479,9 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
         let value = meta.value()?;
         skip_until_comma(value)
     } else if meta.input.peek(syn::token::Paren) {
-        let _content;
-        syn::parenthesized!(_content in meta.input);
-        Ok(())
+        let content;
+        syn::parenthesized!(content in meta.input);
+        content.parse::<TokenStream>().map(drop)
     } else {
         Ok(())
     }

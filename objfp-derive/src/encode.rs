@@ -93,13 +93,13 @@ pub fn canonical(cx: &Ctxt, cont: &Container, rw: &mut Rewriter) -> Node {
             Node::Struct {
                 style: *style,
                 attrs: struct_attrs(cont),
-                fields: canon_fields(fields, &mut field_ref),
+                fields: canon_fields(*style, fields, &mut field_ref),
             }
         }
         Data::Enum(variants) => Node::Enum {
             repr: cont.attrs.repr.clone().unwrap_or_default(),
             attrs: enum_attrs(cont),
-            variants: canon_variants(cx, variants, &mut field_ref),
+            variants: canon_variants(cx, variants, cont.attrs.untagged, &mut field_ref),
         },
     };
     let proxy = |ty: &syn::Type, rw: &mut Rewriter| {
@@ -119,22 +119,11 @@ pub fn canonical(cx: &Ctxt, cont: &Container, rw: &mut Rewriter) -> Node {
         .map(|t| proxy(t, rw));
     match (ser, de) {
         (None, None) => own,
-        (Some(ser), Some(de)) if same_tokens(&ser, &de) => Node::SameAs(ser),
         (ser, de) => Node::Proxy {
             ser,
             de,
             own: Box::new(own),
         },
-    }
-}
-
-fn same_tokens(a: &Ref, b: &Ref) -> bool {
-    use quote::ToTokens;
-    match (a, b) {
-        (Ref::Type { desc: a, .. }, Ref::Type { desc: b, .. }) => {
-            a.to_token_stream().to_string() == b.to_token_stream().to_string()
-        }
-        _ => false,
     }
 }
 
@@ -148,7 +137,24 @@ fn field_ref(cx: &Ctxt, field: &Field, rw: &mut Rewriter) -> Ref {
     Ref::Type { fp, desc }
 }
 
-fn canon_fields(fields: &[Field], field_ref: &mut impl FnMut(&Field) -> Ref) -> Vec<CanonField> {
+fn canon_fields(
+    style: Style,
+    fields: &[Field],
+    field_ref: &mut impl FnMut(&Field) -> Ref,
+) -> Vec<CanonField> {
+    if style == Style::Newtype {
+        // serde writes a newtype struct's field whatever its skip attributes say, and
+        // reads no attribute of it that changes the wire.
+        return fields
+            .iter()
+            .filter(|f| f.attrs.fp_skip.get().is_none())
+            .map(|f| CanonField {
+                name: String::new(),
+                attrs: Vec::new(),
+                ty: field_ref(f),
+            })
+            .collect();
+    }
     fields
         .iter()
         .filter(|f| !f.skipped())
@@ -163,6 +169,7 @@ fn canon_fields(fields: &[Field], field_ref: &mut impl FnMut(&Field) -> Ref) -> 
 fn canon_variants(
     cx: &Ctxt,
     variants: &[Variant],
+    untagged_enum: bool,
     field_ref: &mut impl FnMut(&Field) -> Ref,
 ) -> Vec<CanonVariant> {
     let discriminants = discriminants(cx, variants);
@@ -172,21 +179,37 @@ fn canon_variants(
         .map(|(v, discriminant)| {
             if v.skipped() {
                 // Never on the wire, but it keeps its index, which compact formats write.
-                CanonVariant {
+                return CanonVariant {
                     name: String::new(),
                     attrs: vec![("skip", String::new())],
                     discriminant,
                     style: Style::Unit,
                     fields: Vec::new(),
+                };
+            }
+            let name = variant_name(v, untagged_enum);
+            let attrs = variant_attrs(v, untagged_enum);
+            let (style, fields) = match v.style {
+                // serde writes a newtype variant whose one field is skipped as a unit variant.
+                Style::Newtype if v.fields[0].skipped() => (Style::Unit, Vec::new()),
+                // A newtype variant's field keeps its attributes (serde reads them).
+                Style::Newtype => {
+                    let f = &v.fields[0];
+                    let field = CanonField {
+                        name: String::new(),
+                        attrs: field_attrs(f),
+                        ty: field_ref(f),
+                    };
+                    (Style::Newtype, vec![field])
                 }
-            } else {
-                CanonVariant {
-                    name: v.name.ser.clone(),
-                    attrs: variant_attrs(v),
-                    discriminant,
-                    style: v.style,
-                    fields: canon_fields(&v.fields, field_ref),
-                }
+                style => (style, canon_fields(style, &v.fields, field_ref)),
+            };
+            CanonVariant {
+                name,
+                attrs,
+                discriminant,
+                style,
+                fields,
             }
         })
         .collect()
@@ -258,11 +281,7 @@ fn struct_attrs(cont: &Container) -> Vec<Attr> {
     if let Some(tag) = &a.tag {
         // serde writes the struct's own (renamed) name as the tag's value.
         out.push(("tag", tag.clone()));
-        let name = a
-            .rename
-            .ser
-            .clone()
-            .unwrap_or_else(|| cont.ident.to_string());
+        let name = a.rename.ser.clone().unwrap_or_else(|| unraw(cont.ident));
         out.push(("tag_value", name));
     }
     sorted(out)
@@ -292,10 +311,26 @@ fn enum_attrs(cont: &Container) -> Vec<Attr> {
     sorted(out)
 }
 
-fn variant_attrs(v: &Variant) -> Vec<Attr> {
+/// An untagged variant's name is neither written nor read: serde tries the variants in
+/// order, by shape alone.
+fn untagged(v: &Variant, untagged_enum: bool) -> bool {
+    untagged_enum || v.attrs.untagged
+}
+
+fn variant_name(v: &Variant, untagged_enum: bool) -> String {
+    if untagged(v, untagged_enum) {
+        String::new()
+    } else {
+        v.name.ser.clone()
+    }
+}
+
+fn variant_attrs(v: &Variant, untagged_enum: bool) -> Vec<Attr> {
     let a = &v.attrs;
     let mut out = Vec::new();
-    names_attrs(&mut out, &v.name.ser, &v.name.de, &a.aliases);
+    if !untagged(v, untagged_enum) {
+        names_attrs(&mut out, &v.name.ser, &v.name.de, &a.aliases);
+    }
     if a.skip_serializing {
         out.push(flag("skip_serializing"));
     }
@@ -333,15 +368,28 @@ fn field_attrs(f: &Field) -> Vec<Attr> {
     sorted(out)
 }
 
-/// The serialized name is the field's name; a different deserialize name and aliases are
-/// the other names accepted on input.
+/// The serialized name is the field's name. The names accepted on input (the deserialize
+/// name and the aliases) are written as one `accepts` entry each, unless they are just the
+/// serialized name: so `rename = "a", alias = "b"` and
+/// `rename(serialize = "a", deserialize = "b"), alias = "a"` are one shape.
 fn names_attrs(out: &mut Vec<Attr>, ser: &str, de: &str, aliases: &[String]) {
-    if de != ser {
-        out.push(("deserialize_name", de.to_owned()));
+    let mut accepted: Vec<&str> = std::iter::once(de)
+        .chain(aliases.iter().map(String::as_str))
+        .collect();
+    accepted.sort_unstable();
+    accepted.dedup();
+    if accepted != [ser] {
+        out.extend(
+            accepted
+                .into_iter()
+                .map(|name| ("accepts", name.to_owned())),
+        );
     }
-    for alias in aliases {
-        out.push(("alias", alias.clone()));
-    }
+}
+
+fn unraw(ident: &syn::Ident) -> String {
+    let name = ident.to_string();
+    name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
 }
 
 fn sorted(mut attrs: Vec<Attr>) -> Vec<Attr> {
@@ -396,6 +444,7 @@ impl Preimage {
 fn style_byte(style: Style) -> u8 {
     match style {
         Style::Named => b'n',
+        Style::Newtype => b'w',
         Style::Tuple => b't',
         Style::Unit => b'u',
     }

@@ -131,7 +131,8 @@ impl Gen<'_> {
                     None => self.fingerprint(own),
                 };
                 let (ser, de) = (side(ser), side(de));
-                quote!(#krate::encoding::proxy(#ser, #de))
+                // One shape both ways is that shape, however the two types are spelled.
+                quote!(#krate::encoding::proxy_or_same(#ser, #de))
             }
         }
     }
@@ -325,6 +326,7 @@ impl Gen<'_> {
 fn kind(krate: &TokenStream, style: Style) -> TokenStream {
     match style {
         Style::Named => quote!(#krate::StructKind::Named),
+        Style::Newtype => quote!(#krate::StructKind::Newtype),
         Style::Tuple => quote!(#krate::StructKind::Tuple),
         Style::Unit => quote!(#krate::StructKind::Unit),
     }

@@ -167,7 +167,9 @@ impl Primitive {
 pub enum StructKind {
     /// `struct S { a: T }`
     Named,
-    /// `struct S(T);`
+    /// Exactly one unnamed field declared: `struct S(T);` (serde's newtype)
+    Newtype,
+    /// Two or more unnamed fields declared: `struct S(T, U);`
     Tuple,
     /// `struct S;`
     Unit,

@@ -176,3 +176,19 @@ pub const fn proxy(serialize: Fingerprint, deserialize: Fingerprint) -> Fingerpr
             .update(&deserialize.0),
     )
 }
+
+/// [`proxy`], or the one shape when both directions have it (`SPEC.md` §10): how the
+/// derive fingerprints `#[serde(from = "..", into = "..")]`.
+///
+/// ```
+/// use objfp::{encoding, TypeFingerprint};
+/// assert_eq!(encoding::proxy_or_same(u8::FINGERPRINT, u8::FINGERPRINT), u8::FINGERPRINT);
+/// assert_ne!(encoding::proxy_or_same(u8::FINGERPRINT, u16::FINGERPRINT), u8::FINGERPRINT);
+/// ```
+pub const fn proxy_or_same(serialize: Fingerprint, deserialize: Fingerprint) -> Fingerprint {
+    if serialize.eq(&deserialize) {
+        serialize
+    } else {
+        proxy(serialize, deserialize)
+    }
+}
