@@ -77,6 +77,9 @@ pub struct ContainerAttrs {
     pub cycle: Once<Vec<syn::Type>>,
     /// `#[fingerprint(expect = "hex")]`: the pinned fingerprint and its literal.
     pub expect: Option<(LitStr, [u8; 32])>,
+    /// `#[fingerprint(implements(TraitA, path::TraitB as INTERFACE))]`: each trait, and the
+    /// interface const when it is not the trait's own.
+    pub implements: Vec<(syn::Path, Option<syn::Path>)>,
     pub rename: SerDe<String>,
     pub rename_all: SerDe<RenameRule>,
     pub rename_all_fields: SerDe<RenameRule>,
@@ -133,12 +136,14 @@ impl ContainerAttrs {
         let mut opaque = Once::none("opaque");
         let mut cycle = Once::none("cycle");
         let mut expect = Once::none("expect");
+        let mut implements = Once::none("implements");
         let mut out = ContainerAttrs {
             crate_path: None,
             bound: None,
             opaque: None,
             cycle: Once::none("cycle"),
             expect: None,
+            implements: Vec::new(),
             rename: SerDe::default(),
             rename_all: SerDe::default(),
             rename_all_fields: SerDe::default(),
@@ -188,6 +193,12 @@ impl ContainerAttrs {
                         syn::parenthesized!(content in meta.input);
                         let types = Punctuated::<syn::Type, Token![,]>::parse_terminated(&content)?;
                         cycle.set(cx, &meta.path, types.into_iter().collect());
+                    } else if meta.path.is_ident("implements") {
+                        // #[fingerprint(implements(TraitA, path::TraitB, Foreign as MY_CONST))]
+                        let content;
+                        syn::parenthesized!(content in meta.input);
+                        let traits = Punctuated::<Implemented, Token![,]>::parse_terminated(&content)?;
+                        implements.set(cx, &meta.path, traits.into_iter().map(|t| (t.0, t.1)).collect());
                     } else if meta.path.is_ident("expect") {
                         // #[fingerprint(expect = "64 hex digits")]
                         let lit: LitStr = meta.value()?.parse()?;
@@ -197,7 +208,7 @@ impl ContainerAttrs {
                         return Err(meta.error(unknown_key(
                             &meta.path,
                             "on a type",
-                            "crate, bound, opaque, cycle, expect",
+                            "crate, bound, opaque, cycle, expect, implements",
                         )));
                     }
                     Ok(())
@@ -249,6 +260,7 @@ impl ContainerAttrs {
         out.opaque = opaque.into_value();
         out.cycle = cycle;
         out.expect = expect.into_value();
+        out.implements = implements.into_value().unwrap_or_default();
         out
     }
 }
@@ -554,4 +566,20 @@ fn parse_pin(lit: &LitStr) -> syn::Result<[u8; 32]> {
         }
     }
     Ok(out)
+}
+
+/// `Trait` or `Trait as INTERFACE_CONST` in `implements(...)`.
+struct Implemented(syn::Path, Option<syn::Path>);
+
+impl syn::parse::Parse for Implemented {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let path: syn::Path = input.parse()?;
+        let interface = if input.peek(Token![as]) {
+            input.parse::<Token![as]>()?;
+            Some(input.parse()?)
+        } else {
+            None
+        };
+        Ok(Implemented(path, interface))
+    }
 }

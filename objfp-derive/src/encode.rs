@@ -12,6 +12,7 @@ use crate::recursion::Rewriter;
 pub const MAGIC: &[u8; 7] = b"objfp/1";
 
 pub mod tag {
+    pub const INTERFACE: u8 = b'i';
     pub const STRUCT: u8 = b'S';
     pub const ENUM: u8 = b'E';
     pub const OPAQUE: u8 = b'x';
@@ -500,6 +501,49 @@ pub fn group_preimage(size: usize, index: usize, locals: Vec<Ref>) -> Preimage {
     p.u32(size);
     p.u32(index);
     p.refs = locals;
+    p
+}
+
+/// One method of an interface, in canonical form.
+pub struct InterfaceMethod {
+    pub name: String,
+    pub receiver: crate::interface::Receiver,
+    pub is_async: bool,
+    pub params: Vec<Ref>,
+    pub output: Ref,
+}
+
+/// Pre-image of a trait's interface (SPEC.md §12): methods, associated types and consts,
+/// each list already sorted by name.
+pub fn interface_preimage(
+    methods: &[InterfaceMethod],
+    types: &[String],
+    consts: &[(String, Ref)],
+) -> Preimage {
+    use crate::interface::Receiver;
+    let mut p = Preimage::new(tag::INTERFACE);
+    p.u32(methods.len());
+    for m in methods {
+        p.str(&m.name);
+        p.byte(match m.receiver {
+            Receiver::None => b'n',
+            Receiver::Ref => b'r',
+            Receiver::RefMut => b'm',
+            Receiver::Value => b'v',
+            Receiver::Typed => b't',
+        });
+        p.byte(u8::from(m.is_async));
+        p.u32(m.params.len());
+        p.refs.extend(m.params.iter().cloned());
+        p.refs.push(m.output.clone());
+    }
+    p.u32(types.len());
+    types.iter().for_each(|t| p.str(t));
+    p.u32(consts.len());
+    for (name, ty) in consts {
+        p.str(name);
+        p.refs.push(ty.clone());
+    }
     p
 }
 

@@ -82,6 +82,7 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
             (group, cycle_impl)
         }
     };
+    let fingerprint = generator.with_interfaces(&cont, fingerprint, &mut checks);
     // Compile-time checks ride on the fingerprint's initializer, so they are proven for
     // every instantiation of a generic type.
     let fingerprint = if checks.is_empty() {
@@ -110,8 +111,8 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
     })
 }
 
-struct Gen<'a> {
-    krate: &'a TokenStream,
+pub struct Gen<'a> {
+    pub krate: &'a TokenStream,
 }
 
 impl Gen<'_> {
@@ -147,7 +148,7 @@ impl Gen<'_> {
     }
 
     /// Hashes natively what is known; leaves the rest to `finish` in const evaluation.
-    fn preimage(&self, p: Preimage) -> TokenStream {
+    pub fn preimage(&self, p: Preimage) -> TokenStream {
         let krate = self.krate;
         let known: Option<Vec<[u8; 32]>> = p
             .refs
@@ -172,6 +173,36 @@ impl Gen<'_> {
                 &[#(#refs),*],
             )
         }
+    }
+
+    /// `#[fingerprint(implements(...))]`: checks that the type implements each trait and
+    /// folds the traits' interface fingerprints in as a sorted set (SPEC.md §12).
+    fn with_interfaces(
+        &self,
+        cont: &Container,
+        fingerprint: TokenStream,
+        checks: &mut Vec<TokenStream>,
+    ) -> TokenStream {
+        let krate = self.krate;
+        if cont.attrs.implements.is_empty() {
+            return fingerprint;
+        }
+        let mut interfaces = Vec::new();
+        for (trait_path, interface) in &cont.attrs.implements {
+            checks.push(quote_spanned! {trait_path.span()=>
+                {
+                    const fn implements<T: ?::core::marker::Sized + #trait_path>() {}
+                    implements::<Self>()
+                }
+            });
+            // The trait's interface const has the trait's own name (interface.rs), unless
+            // `Trait as CONST` names one for a trait that cannot carry the attribute.
+            let interface = interface.as_ref().unwrap_or(trait_path);
+            interfaces.push(
+                quote_spanned!(interface.span()=> #krate::__private::interface_of(#interface).fingerprint),
+            );
+        }
+        quote!(#krate::interface::with_interfaces(#fingerprint, &[#(#interfaces),*]))
     }
 
     /// The `&'static Description` expression.
@@ -272,7 +303,7 @@ impl Gen<'_> {
         quote!(&[#(#attrs),*])
     }
 
-    fn type_ref(&self, r: &Ref) -> TokenStream {
+    pub fn type_ref(&self, r: &Ref) -> TokenStream {
         let krate = self.krate;
         match r {
             Ref::Type { desc, .. } => quote!(#krate::__private::describe::<#desc>),

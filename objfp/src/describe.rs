@@ -65,7 +65,7 @@ pub enum Shape {
         /// `T`.
         item: TypeRef,
     },
-    /// A tuple `(A, B, ...)` of two or more elements (`()` is [`Primitive::Unit`]).
+    /// A tuple `(A,)`, `(A, B)`, ... (`()` is [`Primitive::Unit`]).
     Tuple(&'static [TypeRef]),
     /// A struct (named, tuple or unit).
     Struct(StructShape),

@@ -49,6 +49,11 @@ pub mod tag {
     pub const READABLE: u8 = b'h';
     /// Serialize vs deserialize forms: two references.
     pub const PROXY: u8 = b'd';
+    /// A trait's interface (written by `#[objfp::interface]`).
+    pub const INTERFACE: u8 = b'i';
+    /// A type with the interfaces it declares: `u32` count, the type's own fingerprint,
+    /// then the interface fingerprints sorted bytewise.
+    pub const IMPLEMENTS: u8 = b'I';
 }
 
 const fn start(tag: u8) -> Sha256 {
@@ -116,7 +121,7 @@ pub const fn array(len: u64, item: Fingerprint) -> Fingerprint {
     done(start(tag::ARRAY).update(&len.to_le_bytes()).update(&item.0))
 }
 
-/// Fingerprint of a tuple of the given element fingerprints (two or more elements).
+/// Fingerprint of a tuple of the given element fingerprints (one or more elements).
 ///
 /// ```
 /// use objfp::{encoding, TypeFingerprint};

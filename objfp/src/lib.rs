@@ -56,18 +56,28 @@ mod describe;
 pub mod encoding;
 mod fingerprint;
 mod impls;
+pub mod interface;
 mod pin;
 pub mod sha256;
+
 
 pub use describe::{
     Attr, Description, EnumShape, Field, Primitive, Shape, StructKind, StructShape, TypeRef,
     Variant,
 };
 pub use fingerprint::{Fingerprint, ParseFingerprintError, ShortFingerprint};
+pub use interface::{InterfaceDescription, Method, Receiver};
 
 /// Derives [`TypeFingerprint`](trait@TypeFingerprint); see the crate documentation and
 /// `SPEC.md` for what the fingerprint covers.
 pub use objfp_derive::TypeFingerprint;
+
+/// Gives a trait an interface fingerprint: see [`InterfaceDescription`].
+pub use objfp_derive::interface;
+
+/// A trait's `&'static` [`InterfaceDescription`], however its path is spelled:
+/// `objfp::interface_of!(api::Orders).fingerprint` (usable in `const`).
+pub use objfp_derive::interface_of;
 
 /// A type with a structural fingerprint of its serialized shape.
 ///
@@ -122,6 +132,26 @@ pub mod __private {
             args: &[],
             fingerprint: Self::FINGERPRINT,
             shape: Shape::Opaque("recursion back-reference"),
+        };
+    }
+
+    /// What `interface_of!` expands to: the trait's interface const, type-checked.
+    pub const fn interface_of(
+        interface: &'static crate::InterfaceDescription,
+    ) -> &'static crate::InterfaceDescription {
+        interface
+    }
+
+    /// `Self` in an interface's signatures: whichever type implements the trait.
+    pub struct SelfType;
+
+    impl TypeFingerprint for SelfType {
+        const FINGERPRINT: Fingerprint = crate::encoding::opaque("Self");
+        const DESCRIPTION: &'static Description = &Description {
+            name: "Self",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Opaque("Self"),
         };
     }
 
