@@ -125,6 +125,27 @@ vector(
     *node("g", u32(1) + u32(0), [LOCAL_LIST]),
 )
 
+STRING = prim("string")
+UNIT = prim("unit")
+GREETER = vector(
+    "G8. interface: `#[objfp::interface] trait Greeter { fn greet(&self, name: String) -> String; "
+    "async fn wait(&mut self, millis: u64); }`",
+    *node(
+        "i",
+        u32(2)
+        + s("greet") + b"r" + b"\x00" + u32(1)
+        + s("wait") + b"m" + b"\x01" + u32(1)
+        + u32(0) + u32(0),
+        [STRING, STRING, U64, UNIT],
+    ),
+)
+
+THING = node("S", attrs([]) + b"n" + u32(1) + field("id"), [U64])[1]
+vector(
+    "G9. implements: `#[fingerprint(implements(Greeter))] struct Thing { id: u64 }`",
+    *node("I", u32(1), [THING, GREETER]),
+)
+
 if __name__ == "__main__":
     for title, parts, fp in VECTORS:
         print(f"### {title}\n")

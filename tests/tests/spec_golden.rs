@@ -236,3 +236,60 @@ fn g7_self_recursion() {
     let group = [u32le(1), u32le(0)].concat();
     check::<List>("G7", node(b'g', &group, &[local]));
 }
+
+#[objfp::interface]
+pub trait Greeter {
+    fn greet(&self, name: String) -> String;
+    async fn wait(&mut self, millis: u64);
+}
+
+fn greeter_by_hand() -> [u8; 32] {
+    let body = [
+        u32le(2),
+        s("greet"),
+        vec![b'r', 0],
+        u32le(1),
+        s("wait"),
+        vec![b'm', 1],
+        u32le(1),
+        u32le(0),
+        u32le(0),
+    ]
+    .concat();
+    let refs = [prim("string"), prim("string"), prim("u64"), prim("unit")];
+    node(b'i', &body, &refs)
+}
+
+#[test]
+fn g8_interface() {
+    let by_hand = greeter_by_hand();
+    assert_eq!(
+        objfp::interface_of!(Greeter).fingerprint.as_bytes(),
+        &by_hand
+    );
+    assert_eq!(
+        spec_value("G8"),
+        by_hand,
+        "G8: SPEC.md prints another value"
+    );
+}
+
+#[derive(TypeFingerprint)]
+#[fingerprint(implements(Greeter))]
+struct Thing {
+    id: u64,
+}
+
+impl Greeter for Thing {
+    fn greet(&self, name: String) -> String {
+        name
+    }
+    async fn wait(&mut self, _millis: u64) {}
+}
+
+#[test]
+fn g9_implements() {
+    let own_body = [attrs(&[]), vec![b'n'], u32le(1), field("id", &[])].concat();
+    let own = node(b'S', &own_body, &[prim("u64")]);
+    check::<Thing>("G9", node(b'I', &u32le(1), &[own, greeter_by_hand()]));
+}

@@ -1,0 +1,6 @@
+#[objfp::interface]
+pub struct NotATrait {
+    id: u64,
+}
+
+fn main() {}
