@@ -197,8 +197,13 @@ impl ContainerAttrs {
                         // #[fingerprint(implements(TraitA, path::TraitB, Foreign as MY_CONST))]
                         let content;
                         syn::parenthesized!(content in meta.input);
-                        let traits = Punctuated::<Implemented, Token![,]>::parse_terminated(&content)?;
-                        implements.set(cx, &meta.path, traits.into_iter().map(|t| (t.0, t.1)).collect());
+                        let traits =
+                            Punctuated::<Implemented, Token![,]>::parse_terminated(&content)?;
+                        implements.set(
+                            cx,
+                            &meta.path,
+                            traits.into_iter().map(|t| (t.0, t.1)).collect(),
+                        );
                     } else if meta.path.is_ident("expect") {
                         // #[fingerprint(expect = "64 hex digits")]
                         let lit: LitStr = meta.value()?.parse()?;

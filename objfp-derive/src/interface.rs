@@ -8,7 +8,7 @@
 //! The trait's tokens are passed through unchanged.
 
 use proc_macro2::{Ident, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, quote};
 use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{Token, Type};
@@ -100,7 +100,10 @@ fn generate(cx: &Ctxt, krate: &TokenStream, def: &TraitDef) -> TokenStream {
     let mut type_ref = |ty: &Type| {
         let mut fp = ty.clone();
         rewrite_self(cx, krate, &mut fp);
-        Ref::Type { fp, desc: ty.clone() }
+        Ref::Type {
+            fp,
+            desc: ty.clone(),
+        }
     };
     let unit: Type = syn::parse_quote!(());
     let canon: Vec<InterfaceMethod> = methods
@@ -113,8 +116,10 @@ fn generate(cx: &Ctxt, krate: &TokenStream, def: &TraitDef) -> TokenStream {
             output: type_ref(m.output.as_ref().unwrap_or(&unit)),
         })
         .collect();
-    let const_refs: Vec<(String, Ref)> =
-        consts.iter().map(|(name, ty)| (name.clone(), type_ref(ty))).collect();
+    let const_refs: Vec<(String, Ref)> = consts
+        .iter()
+        .map(|(name, ty)| (name.clone(), type_ref(ty)))
+        .collect();
     let preimage = encode::interface_preimage(&canon, &types, &const_refs);
 
     let generator = Gen { krate };
@@ -223,7 +228,13 @@ fn parse_trait(input: ParseStream) -> syn::Result<TraitDef> {
         }
         input.parse::<TokenTree>()?;
     }
-    let mut def = TraitDef { vis, ident, methods: Vec::new(), types: Vec::new(), consts: Vec::new() };
+    let mut def = TraitDef {
+        vis,
+        ident,
+        methods: Vec::new(),
+        types: Vec::new(),
+        consts: Vec::new(),
+    };
     while !body.is_empty() {
         body.call(syn::Attribute::parse_outer)?;
         if body.peek(Token![type]) {
@@ -297,7 +308,13 @@ fn parse_method(input: ParseStream) -> syn::Result<MethodSig> {
         }
         input.parse::<TokenTree>()?;
     }
-    Ok(MethodSig { name, receiver, is_async, params, output })
+    Ok(MethodSig {
+        name,
+        receiver,
+        is_async,
+        params,
+        output,
+    })
 }
 
 fn parse_params(input: ParseStream) -> syn::Result<(Receiver, Vec<Type>)> {
@@ -339,7 +356,11 @@ fn parse_receiver(input: ParseStream) -> syn::Result<Option<Receiver>> {
         if fork.peek(Token![self]) {
             fork.parse::<Token![self]>()?;
             advance(input, &fork);
-            return Ok(Some(if is_mut { Receiver::RefMut } else { Receiver::Ref }));
+            return Ok(Some(if is_mut {
+                Receiver::RefMut
+            } else {
+                Receiver::Ref
+            }));
         }
         return Ok(None);
     }
