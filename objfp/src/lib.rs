@@ -53,13 +53,16 @@ extern crate alloc;
 extern crate std;
 
 mod describe;
+#[cfg(feature = "alloc")]
+pub mod diff;
 pub mod encoding;
 mod fingerprint;
 mod impls;
 pub mod interface;
+#[cfg(feature = "std")]
+pub mod lock;
 mod pin;
 pub mod sha256;
-
 
 pub use describe::{
     Attr, Description, EnumShape, Field, Primitive, Shape, StructKind, StructShape, TypeRef,

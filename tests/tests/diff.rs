@@ -1,0 +1,499 @@
+//! `objfp::diff`: structural diffs between two versions of a type, with paths.
+#![allow(dead_code)]
+
+use objfp::TypeFingerprint;
+use objfp::diff::{Change, ChangeKind, diff, type_name};
+
+/// The changes from `A` to `B`, one line each.
+fn lines<A: TypeFingerprint, B: TypeFingerprint>() -> Vec<String> {
+    diff(A::DESCRIPTION, B::DESCRIPTION)
+        .iter()
+        .map(Change::to_string)
+        .collect()
+}
+
+mod v1 {
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Price {
+        pub amount: u32,
+        pub currency: String,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Item {
+        pub sku: String,
+        pub price: Price,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Order {
+        pub id: u64,
+        pub items: Vec<Item>,
+        pub note: Option<String>,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct User {
+        pub user_id: u64,
+        pub display_name: String,
+        pub age: u8,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub enum Event {
+        Created { id: u64 },
+        Deleted(u64),
+        Archived,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub enum List {
+        Nil,
+        Cons(u32, Box<List>),
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Meta {
+        pub source: String,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Envelope {
+        pub meta: Meta,
+        pub body: String,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[serde(tag = "type")]
+    pub enum Tagged {
+        A { x: u8 },
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Shapes {
+        pub tags: Vec<u32>,
+        pub key: [u8; 16],
+        pub pair: (u8, String),
+        pub lookup: std::collections::HashMap<String, u32>,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    #[repr(u8)]
+    pub enum Code {
+        A = 1,
+        B = 2,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Point {
+        pub x: i32,
+        pub y: i32,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Id(pub u64);
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Stamped {
+        #[fingerprint(opaque = "rfc3339")]
+        pub at: String,
+        pub addr: std::net::IpAddr,
+    }
+}
+
+mod v2 {
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Price {
+        pub amount: u64,
+        pub currency: String,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Item {
+        pub sku: String,
+        pub price: Price,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Order {
+        pub id: u64,
+        pub items: Vec<Item>,
+        pub note: Option<String>,
+    }
+
+    pub mod added {
+        #[derive(objfp::TypeFingerprint)]
+        pub struct Order {
+            pub id: u64,
+            pub items: Vec<super::super::v1::Item>,
+            pub note: Option<String>,
+            pub tags: Vec<String>,
+        }
+    }
+
+    pub mod removed {
+        #[derive(objfp::TypeFingerprint)]
+        pub struct Order {
+            pub id: u64,
+            pub items: Vec<super::super::v1::Item>,
+        }
+    }
+
+    pub mod renamed {
+        #[derive(objfp::TypeFingerprint)]
+        pub struct User {
+            pub id: u64,
+            pub display_name: String,
+            pub age: u8,
+        }
+    }
+
+    pub mod reordered {
+        #[derive(objfp::TypeFingerprint)]
+        pub struct User {
+            pub display_name: String,
+            pub user_id: u64,
+            pub age: u8,
+        }
+    }
+
+    pub mod camel {
+        #[derive(objfp::TypeFingerprint, serde::Serialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct User {
+            pub user_id: u64,
+            pub display_name: String,
+            pub age: u8,
+        }
+    }
+
+    pub mod variant_added {
+        #[derive(objfp::TypeFingerprint)]
+        pub enum Event {
+            Created { id: u64 },
+            Deleted(u64),
+            Archived,
+            Restored { at: u64 },
+        }
+    }
+
+    pub mod variant_inserted {
+        #[derive(objfp::TypeFingerprint)]
+        pub enum Event {
+            Created { id: u64 },
+            Restored { at: u64 },
+            Deleted(u64),
+            Archived,
+        }
+    }
+
+    pub mod variant_removed {
+        #[derive(objfp::TypeFingerprint)]
+        pub enum Event {
+            Created { id: u64 },
+            Archived,
+        }
+    }
+
+    pub mod variants_reordered {
+        #[derive(objfp::TypeFingerprint)]
+        pub enum Event {
+            Deleted(u64),
+            Created { id: u64 },
+            Archived,
+        }
+    }
+
+    pub mod variant_field {
+        #[derive(objfp::TypeFingerprint)]
+        pub enum Event {
+            Created { id: u64, by: String },
+            Deleted(i64),
+            Archived,
+        }
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub enum List {
+        Nil,
+        Cons(u64, Box<List>),
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Envelope {
+        #[serde(flatten)]
+        pub meta: super::v1::Meta,
+        pub body: String,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[serde(tag = "kind")]
+    pub enum Tagged {
+        A { x: u8 },
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Shapes {
+        pub tags: Option<u32>,
+        pub key: [u8; 32],
+        pub pair: (u16, String),
+        pub lookup: std::collections::HashMap<String, i32>,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    #[repr(u16)]
+    pub enum Code {
+        A = 1,
+        B = 3,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Point(pub i32, pub i32);
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Stamped {
+        #[fingerprint(opaque = "unix-seconds")]
+        pub at: String,
+        pub addr: std::net::Ipv4Addr,
+    }
+
+    /// One field on the wire, but a tuple struct by declaration: serde writes `[5]`.
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Id(pub u64, #[serde(skip)] pub u32);
+}
+
+#[test]
+fn nested_field_type_change_three_levels_down_names_the_path() {
+    assert_eq!(
+        lines::<v1::Order, v2::Order>(),
+        ["Order.items[].price.amount: type changed u32 -> u64"]
+    );
+}
+
+#[test]
+fn change_kind_and_path_are_structured() {
+    let changes = diff(v1::Order::DESCRIPTION, v2::Order::DESCRIPTION);
+    assert_eq!(
+        changes,
+        [Change {
+            path: "Order.items[].price.amount".to_owned(),
+            kind: ChangeKind::TypeChanged {
+                old: "u32".to_owned(),
+                new: "u64".to_owned()
+            },
+        }]
+    );
+}
+
+#[test]
+fn field_added() {
+    assert_eq!(
+        lines::<v1::Order, v2::added::Order>(),
+        ["Order.tags: field added (Vec<string>)"]
+    );
+}
+
+#[test]
+fn field_removed() {
+    assert_eq!(
+        lines::<v1::Order, v2::removed::Order>(),
+        ["Order.note: field removed (Option<string>)"]
+    );
+}
+
+#[test]
+fn field_renamed() {
+    assert_eq!(
+        lines::<v1::User, v2::renamed::User>(),
+        ["User: field renamed user_id -> id"]
+    );
+}
+
+#[test]
+fn fields_reordered() {
+    assert_eq!(
+        lines::<v1::User, v2::reordered::User>(),
+        ["User: fields reordered (user_id, display_name, age) -> (display_name, user_id, age)"]
+    );
+}
+
+#[test]
+fn serde_rename_all_shows_as_renamed_fields() {
+    assert_eq!(
+        lines::<v1::User, v2::camel::User>(),
+        [
+            "User: field renamed user_id -> userId",
+            "User: field renamed display_name -> displayName",
+        ]
+    );
+}
+
+#[test]
+fn serde_flatten_added() {
+    assert_eq!(
+        lines::<v1::Envelope, v2::Envelope>(),
+        ["Envelope.meta: serde: added flatten"]
+    );
+}
+
+#[test]
+fn serde_container_attribute_changed() {
+    assert_eq!(
+        lines::<v1::Tagged, v2::Tagged>(),
+        [r#"Tagged: serde: changed tag "type" -> "kind""#]
+    );
+}
+
+#[test]
+fn variant_added() {
+    assert_eq!(
+        lines::<v1::Event, v2::variant_added::Event>(),
+        ["Event::Restored: variant added"]
+    );
+}
+
+#[test]
+fn variant_removed() {
+    assert_eq!(
+        lines::<v1::Event, v2::variant_removed::Event>(),
+        [
+            "Event::Deleted: variant removed",
+            "Event: variant indices changed: Archived 2 -> 1",
+        ]
+    );
+}
+
+#[test]
+fn variant_inserted_before_others_renumbers_them() {
+    assert_eq!(
+        lines::<v1::Event, v2::variant_inserted::Event>(),
+        [
+            "Event::Restored: variant added",
+            "Event: variant indices changed: Deleted 1 -> 2, Archived 2 -> 3",
+        ]
+    );
+}
+
+#[test]
+fn variants_reordered() {
+    assert_eq!(
+        lines::<v1::Event, v2::variants_reordered::Event>(),
+        ["Event: variants reordered (Created, Deleted, Archived) -> (Deleted, Created, Archived)"]
+    );
+}
+
+#[test]
+fn changes_inside_variants_use_variant_paths() {
+    assert_eq!(
+        lines::<v1::Event, v2::variant_field::Event>(),
+        [
+            "Event::Created.by: field added (string)",
+            "Event::Deleted.0: type changed u64 -> i64",
+        ]
+    );
+}
+
+#[test]
+fn recursive_types_terminate_and_find_the_change() {
+    assert_eq!(
+        lines::<v1::List, v2::List>(),
+        ["List::Cons.0: type changed u32 -> u64"]
+    );
+}
+
+#[test]
+fn recursive_type_against_itself_is_empty() {
+    assert!(lines::<v1::List, v1::List>().is_empty());
+}
+
+#[test]
+fn identical_types_give_an_empty_diff() {
+    assert!(lines::<v1::Order, v1::Order>().is_empty());
+    // Same shape under another Rust name: no change.
+    #[derive(TypeFingerprint)]
+    struct Cost {
+        amount: u32,
+        currency: String,
+    }
+    assert!(lines::<v1::Price, Cost>().is_empty());
+}
+
+#[test]
+fn shapes_arrays_tuples_and_maps() {
+    assert_eq!(
+        lines::<v1::Shapes, v2::Shapes>(),
+        [
+            "Shapes.tags: shape changed Vec<u32> -> Option<u32>",
+            "Shapes.key: array length changed 16 -> 32",
+            "Shapes.pair.0: type changed u8 -> u16",
+            "Shapes.lookup{value}: type changed u32 -> i32",
+        ]
+    );
+}
+
+#[test]
+fn repr_and_discriminants() {
+    assert_eq!(
+        lines::<v1::Code, v2::Code>(),
+        [
+            "Code: repr changed u8 -> u16",
+            "Code::B: discriminant changed 2 -> 3",
+        ]
+    );
+}
+
+#[test]
+fn struct_kind_changed() {
+    assert_eq!(
+        lines::<v1::Point, v2::Point>(),
+        ["Point: kind changed named -> tuple"]
+    );
+}
+
+#[test]
+fn newtype_to_tuple_is_a_kind_change() {
+    assert_eq!(
+        lines::<v1::Id, v2::Id>(),
+        ["Id: kind changed newtype -> tuple"]
+    );
+}
+
+#[test]
+fn opaque_and_readable_shapes() {
+    assert_eq!(
+        lines::<v1::Stamped, v2::Stamped>(),
+        [
+            r#"Stamped.at: opaque name changed "rfc3339" -> "unix-seconds""#,
+            "Stamped.addr<compact>: shape changed IpAddr -> [u8; 4]",
+        ]
+    );
+}
+
+#[test]
+fn type_names_for_people() {
+    use std::collections::{BTreeMap, HashMap, VecDeque};
+    assert_eq!(type_name(<Vec<v1::Item>>::DESCRIPTION), "Vec<Item>");
+    assert_eq!(type_name(<VecDeque<u8>>::DESCRIPTION), "VecDeque<u8>");
+    assert_eq!(type_name(<[u16]>::DESCRIPTION), "[u16]");
+    assert_eq!(type_name(<Option<String>>::DESCRIPTION), "Option<string>");
+    assert_eq!(
+        type_name(<HashMap<String, Vec<u32>>>::DESCRIPTION),
+        "HashMap<string, Vec<u32>>"
+    );
+    assert_eq!(
+        type_name(<BTreeMap<u8, (u8, bool)>>::DESCRIPTION),
+        "BTreeMap<u8, (u8, bool)>"
+    );
+    assert_eq!(type_name(<[u8; 4]>::DESCRIPTION), "[u8; 4]");
+    assert_eq!(type_name(<(u8,)>::DESCRIPTION), "(u8,)");
+    assert_eq!(type_name(v1::List::DESCRIPTION), "List");
+    assert_eq!(type_name(<Box<v1::List>>::DESCRIPTION), "List");
+}
+
+#[test]
+fn unchanged_subtrees_are_not_visited() {
+    // Only the changed field is reported although `items` and `note` have nested types.
+    let changes = diff(v1::Order::DESCRIPTION, v2::added::Order::DESCRIPTION);
+    assert_eq!(changes.len(), 1);
+    assert!(matches!(changes[0].kind, ChangeKind::FieldAdded { .. }));
+}

@@ -1,0 +1,746 @@
+//! `objfp::lock`: the checked-in lockfile, its diff on mismatch, update mode, and errors
+//! for malformed files.
+//!
+//! Every test works in its own directory under the system temp dir and picks the mode
+//! explicitly with `check_with`, because `OBJFP_UPDATE` is process-global and tests run in
+//! parallel. Only `checked_in_fixture_is_up_to_date` goes through the environment.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use objfp::TypeFingerprint;
+use objfp::lock::{self, LockError, Lockfile, Mode, check_with, entry};
+
+/// A fresh, empty directory for one test, removed when the test passes (and kept for
+/// inspection when it fails).
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn join(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn scratch(test: &str) -> Scratch {
+    let dir = std::env::temp_dir().join(format!("objfp-lockfile-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    Scratch(dir)
+}
+
+fn short<T: TypeFingerprint>() -> String {
+    T::FINGERPRINT.short().to_string()
+}
+
+fn parse_error(path: &Path, text: &str) -> (usize, String) {
+    std::fs::write(path, text).unwrap();
+    match Lockfile::read(path) {
+        Err(LockError::Parse { line, message, .. }) => (line, message),
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+}
+
+mod v1 {
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Item {
+        pub sku: String,
+        pub price: u32,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Order {
+        pub id: u64,
+        pub items: Vec<Item>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub note: Option<String>,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[serde(tag = "type", rename_all = "snake_case")]
+    pub enum Event {
+        Created { id: u64 },
+        Deleted { id: u64 },
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Legacy {
+        pub payload: Vec<u8>,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub enum List {
+        Nil,
+        Cons(u32, Box<List>),
+    }
+}
+
+mod v2 {
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Item {
+        pub sku: String,
+        pub price: u64,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Order {
+        pub id: u64,
+        pub items: Vec<Item>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub note: Option<String>,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[serde(tag = "kind", rename_all = "snake_case")]
+    pub enum Event {
+        Created {
+            id: u64,
+            #[serde(flatten)]
+            meta: Meta,
+        },
+        Archived,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Meta {
+        pub by: String,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Refund {
+        pub order: u64,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub enum List {
+        Nil,
+        Cons(u64, Box<List>),
+    }
+}
+
+/// Every kind of declaration the format has, for round trips.
+mod kitchen_sink {
+    use std::collections::{BTreeMap, HashMap, HashSet};
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Host {
+        pub addr: std::net::IpAddr,
+        pub socket: std::net::SocketAddr,
+        pub ports: HashSet<u16>,
+        pub labels: BTreeMap<String, Vec<Option<String>>>,
+        pub hashes: HashMap<[u8; 32], (u64, bool)>,
+        pub one: (u8,),
+        pub timeout: std::time::Duration,
+        pub tree: Tree,
+        pub code: Code,
+        #[serde(rename = "@weird name")]
+        pub weird: Point,
+        pub marker: Marker,
+        pub wrapper: Wrapper,
+        pub one_on_wire: OneOnWire,
+        pub choice: Choice,
+        pub legacy: Legacy,
+        pub at: Timestamp,
+        #[fingerprint(opaque = "unix-seconds")]
+        pub seen: u64,
+        pub nothing: (),
+        pub bytes: std::ffi::CString,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Tree {
+        pub value: i64,
+        pub children: Vec<Tree>,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[repr(i16)]
+    pub enum Code {
+        Low = -3,
+        High = 300,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Point(pub f32, #[serde(default)] pub f64);
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Marker;
+
+    /// Serializes as a string, deserializes as itself: a `proxy` declaration.
+    #[derive(objfp::TypeFingerprint, serde::Serialize, Clone)]
+    #[serde(into = "String")]
+    pub struct Legacy {
+        pub len: u32,
+    }
+
+    impl From<Legacy> for String {
+        fn from(l: Legacy) -> String {
+            l.len.to_string()
+        }
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[fingerprint(opaque = "rfc3339")]
+    pub struct Timestamp(pub i64);
+
+    /// A newtype: `(T)` in the lockfile.
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct Wrapper(pub u64);
+
+    /// A tuple struct with one field on the wire: `(T,)` in the lockfile.
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub struct OneOnWire(pub u64, #[serde(skip)] pub u32);
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[serde(untagged)]
+    pub enum Choice {
+        Number(u64),
+        Pair(u8, u8),
+        One(u8, #[serde(skip)] u8),
+        Attributed(#[serde(skip_serializing)] u8),
+        #[serde(skip)]
+        Hidden,
+        Empty {},
+    }
+}
+
+#[test]
+fn unchanged_types_pass() {
+    let dir = scratch("unchanged");
+    let path = dir.join("fingerprints.lock");
+    let entries = objfp::lock_entries![v1::Order, v1::Event, v1::List];
+    check_with(&path, &entries, Mode::Update).unwrap();
+    check_with(&path, &entries, Mode::Verify).unwrap();
+    // Listing order does not matter.
+    let reversed = objfp::lock_entries![v1::List, v1::Event, v1::Order];
+    check_with(&path, &reversed, Mode::Verify).unwrap();
+}
+
+#[test]
+fn nested_change_fails_with_path_and_both_fingerprints() {
+    let dir = scratch("nested");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
+    let err = check_with(&path, &[entry::<v2::Order>("Order")], Mode::Verify).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("Order.items[].price"), "{message}");
+    assert!(message.contains(&short::<v1::Order>()), "{message}");
+    assert!(message.contains(&short::<v2::Order>()), "{message}");
+    assert_eq!(
+        message,
+        format!(
+            "{} is out of date: 1 changed, 0 added, 0 removed\n  \
+             changed Order: {} -> {}\n    \
+             Order.items[].price: type changed u32 -> u64\n\
+             If these wire changes are intended, rerun with OBJFP_UPDATE=1 to rewrite the lockfile, and commit it.",
+            path.display(),
+            short::<v1::Order>(),
+            short::<v2::Order>(),
+        )
+    );
+    let LockError::Mismatch(mismatch) = err else {
+        panic!("expected a mismatch")
+    };
+    assert_eq!(mismatch.changed.len(), 1);
+    assert_eq!(mismatch.changed[0].old, v1::Order::FINGERPRINT);
+    assert_eq!(mismatch.changed[0].new, v2::Order::FINGERPRINT);
+    assert_eq!(mismatch.changed[0].changes[0].path, "Order.items[].price");
+}
+
+#[test]
+fn enum_changes_are_explained_from_the_stored_text() {
+    let dir = scratch("enum");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<v1::Event>("Event")], Mode::Update).unwrap();
+    let Err(LockError::Mismatch(m)) =
+        check_with(&path, &[entry::<v2::Event>("Event")], Mode::Verify)
+    else {
+        panic!("expected a mismatch")
+    };
+    let lines: Vec<String> = m.changed[0].changes.iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        lines,
+        [
+            r#"Event: serde: changed tag "type" -> "kind""#,
+            "Event::deleted: variant removed",
+            "Event::created.meta: field added (#[serde(flatten)] Meta)",
+            "Event::archived: variant added",
+        ]
+    );
+}
+
+#[test]
+fn recursive_change_is_found_in_the_stored_text() {
+    let dir = scratch("recursive");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<v1::List>("List")], Mode::Update).unwrap();
+    let Err(LockError::Mismatch(m)) = check_with(&path, &[entry::<v2::List>("List")], Mode::Verify)
+    else {
+        panic!("expected a mismatch")
+    };
+    let lines: Vec<String> = m.changed[0].changes.iter().map(|c| c.to_string()).collect();
+    assert_eq!(lines, ["List::Cons.0: type changed u32 -> u64"]);
+}
+
+#[test]
+fn added_and_removed_types_are_listed() {
+    let dir = scratch("added-removed");
+    let path = dir.join("fingerprints.lock");
+    check_with(
+        &path,
+        &[entry::<v1::Order>("Order"), entry::<v1::Legacy>("Legacy")],
+        Mode::Update,
+    )
+    .unwrap();
+    let err = check_with(
+        &path,
+        &[entry::<v1::Order>("Order"), entry::<v2::Refund>("Refund")],
+        Mode::Verify,
+    )
+    .unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("0 changed, 1 added, 1 removed"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!(
+            "  added Refund: {} (not in the lockfile)",
+            short::<v2::Refund>()
+        )),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!(
+            "  removed Legacy: {} (no longer listed)",
+            short::<v1::Legacy>()
+        )),
+        "{message}"
+    );
+    let LockError::Mismatch(m) = err else {
+        panic!("expected a mismatch")
+    };
+    assert_eq!(m.added, [("Refund".to_owned(), v2::Refund::FINGERPRINT)]);
+    assert_eq!(m.removed, [("Legacy".to_owned(), v1::Legacy::FINGERPRINT)]);
+    assert!(m.changed.is_empty());
+}
+
+#[test]
+fn update_rewrites_and_the_next_verify_passes() {
+    let dir = scratch("update");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    assert!(before.contains("    price: u32,\n"), "{before}");
+
+    let new = [entry::<v2::Order>("Order"), entry::<v2::Refund>("Refund")];
+    assert!(check_with(&path, &new, Mode::Verify).is_err());
+    check_with(&path, &new, Mode::Update).unwrap();
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains("    price: u64,\n"), "{after}");
+    assert!(after.contains("[Refund]\n"), "{after}");
+    check_with(&path, &new, Mode::Verify).unwrap();
+
+    // Updating an up-to-date file leaves it as it is.
+    check_with(&path, &new, Mode::Update).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+}
+
+#[test]
+fn update_creates_a_missing_file_and_replaces_a_malformed_one() {
+    let dir = scratch("update-create");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Verify).unwrap();
+    std::fs::write(&path, "this is not a lockfile\n").unwrap();
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Verify).unwrap();
+}
+
+#[test]
+fn verify_never_modifies_the_file() {
+    let dir = scratch("read-only");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // Passing, failing and erroring runs alike.
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Verify).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    check_with(&path, &[entry::<v2::Order>("Order")], Mode::Verify).unwrap_err();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    check_with(&path, &[entry::<v2::Refund>("Refund")], Mode::Verify).unwrap_err();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    let stale = String::from_utf8(before.clone())
+        .unwrap()
+        .replace("u32", "u16");
+    std::fs::write(&path, &stale).unwrap();
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Verify).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), stale);
+}
+
+#[test]
+fn missing_file_says_how_to_create_it() {
+    let dir = scratch("missing");
+    let path = dir.join("fingerprints.lock");
+    let err = check_with(&path, &[entry::<v1::Order>("Order")], Mode::Verify).unwrap_err();
+    assert!(matches!(err, LockError::Missing { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains("OBJFP_UPDATE=1"), "{message}");
+    assert!(message.contains("does not exist"), "{message}");
+    assert!(!path.exists());
+}
+
+#[test]
+fn malformed_garbage_line() {
+    let dir = scratch("garbage");
+    let path = dir.join("fingerprints.lock");
+    let (line, message) = parse_error(
+        &path,
+        "# comment\nversion = 1\n\n[Order]\nfingerprint = 687e03a8c91867b99d3385743f53df619cf4f47355bee50fc8d51637096e5140\nstruct Order {\n    id: u64,\n    what is this\n}\n",
+    );
+    assert_eq!(line, 8, "{message}");
+    assert!(
+        message.contains("expected `:` after the field name"),
+        "{message}"
+    );
+    assert!(message.contains("`is`"), "{message}");
+
+    let (line, message) = parse_error(&path, "version = 1\n\nhello world\n");
+    assert_eq!(line, 3, "{message}");
+    assert!(
+        message.contains("expected a type header like `[Order]`"),
+        "{message}"
+    );
+
+    let (line, message) = parse_error(
+        &path,
+        "version = 1\n[Order]\nfingerprint = 687e03a8c91867b99d3385743f53df619cf4f47355bee50fc8d51637096e5140\nstruct Order { id: u64 }\n%%%\n",
+    );
+    assert_eq!(line, 5, "{message}");
+    assert!(message.contains("unexpected character `%`"), "{message}");
+}
+
+#[test]
+fn malformed_bad_hex() {
+    let dir = scratch("bad-hex");
+    let path = dir.join("fingerprints.lock");
+    let (line, message) = parse_error(
+        &path,
+        "version = 1\n\n[Order]\nfingerprint = 687e03a8c91867b99d3385743f53df619cf4f47355bee50fc8d51637096e51zz\nstruct Order;\n",
+    );
+    assert_eq!(line, 4, "{message}");
+    assert!(message.contains("bad fingerprint for `Order`"), "{message}");
+    assert!(message.contains("position 62"), "{message}");
+
+    let (line, message) = parse_error(&path, "version = 1\n\n[Order]\nfingerprint = abc\n");
+    assert_eq!(line, 4, "{message}");
+    assert!(message.contains("64 hex digits"), "{message}");
+
+    let (line, message) = parse_error(&path, "version = 1\n\n[Order]\nstruct Order;\n");
+    assert_eq!(line, 4, "{message}");
+    assert!(message.contains("expected `fingerprint = <64 hex digits>` after `[Order]`"));
+}
+
+#[test]
+fn malformed_duplicate_type() {
+    let dir = scratch("duplicate");
+    let path = dir.join("fingerprints.lock");
+    let fp = v1::Item::FINGERPRINT;
+    let text = format!(
+        "version = 1\n\n[Item]\nfingerprint = {fp}\nstruct Item {{\n    sku: string,\n    price: u32,\n}}\n\n[Item]\nfingerprint = {fp}\nstruct Item;\n"
+    );
+    let (line, message) = parse_error(&path, &text);
+    assert_eq!(line, 10, "{message}");
+    assert_eq!(
+        message,
+        "duplicate type `Item`: it is already listed at line 3"
+    );
+
+    // A type declared twice inside one section.
+    let text = format!("version = 1\n[Item]\nfingerprint = {fp}\nstruct Item;\nstruct Item;\n");
+    let (line, message) = parse_error(&path, &text);
+    assert_eq!(line, 5, "{message}");
+    assert!(message.contains("`Item` is declared twice"), "{message}");
+}
+
+#[test]
+fn malformed_missing_or_wrong_version() {
+    let dir = scratch("version");
+    let path = dir.join("fingerprints.lock");
+    let fp = v1::Item::FINGERPRINT;
+    let (line, message) = parse_error(
+        &path,
+        &format!("# objfp lockfile\n\n[Item]\nfingerprint = {fp}\nstruct Item;\n"),
+    );
+    assert_eq!(line, 3, "{message}");
+    assert!(
+        message.contains("expected `version = 1` before anything else"),
+        "{message}"
+    );
+
+    let (line, message) = parse_error(&path, "");
+    assert_eq!(line, 1, "{message}");
+    assert!(message.contains("expected `version = 1`"), "{message}");
+
+    let (line, message) = parse_error(&path, "\nversion = 7\n");
+    assert_eq!(line, 2, "{message}");
+    assert!(
+        message.contains("unsupported lockfile version `7`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn malformed_descriptions() {
+    let dir = scratch("descriptions");
+    let path = dir.join("fingerprints.lock");
+    let fp = v1::Item::FINGERPRINT;
+    let cases: &[(&str, usize, &str)] = &[
+        // An undeclared type reference.
+        (
+            "struct Order {\n    items: [Item],\n}\n",
+            6,
+            "`Item` is not declared in this section",
+        ),
+        // A missing description.
+        ("\n", 4, "expected the description of `Order`"),
+        // An unknown declaration keyword.
+        ("class Order {}\n", 5, "expected a declaration"),
+        // An unterminated string.
+        (
+            "struct Order {\n    \"id: u64,\n}\n",
+            6,
+            "unterminated string",
+        ),
+        // An unclosed struct at the end of the section.
+        (
+            "struct Order {\n    id: u64,\n",
+            6,
+            "found the end of the section",
+        ),
+        // A bad array length.
+        (
+            "struct Order {\n    id: [u8; x],\n}\n",
+            6,
+            "an array length",
+        ),
+        // A 1-tuple without its comma.
+        ("struct Order {\n    id: (u8),\n}\n", 6, "`(T,)`"),
+        // `#[repr]` on a struct.
+        ("#[repr(u8)]\nstruct Order;\n", 5, "only allowed on an enum"),
+    ];
+    for (body, want_line, want) in cases {
+        let text = format!("version = 1\n\n[Order]\nfingerprint = {fp}\n{body}");
+        let (line, message) = parse_error(&path, &text);
+        assert_eq!(
+            (line, message.contains(want)),
+            (*want_line, true),
+            "{body:?}: {message}"
+        );
+    }
+}
+
+#[test]
+fn not_utf8_is_a_parse_error() {
+    let dir = scratch("utf8");
+    let path = dir.join("fingerprints.lock");
+    std::fs::write(&path, b"version = 1\n\n[Or\xffder]\n").unwrap();
+    let err = Lockfile::read(&path).unwrap_err();
+    assert!(matches!(err, LockError::Parse { line: 3, .. }), "{err:?}");
+}
+
+#[test]
+fn parse_errors_name_file_and_line() {
+    let dir = scratch("display");
+    let path = dir.join("fingerprints.lock");
+    std::fs::write(&path, "version = 1\n[Order]\nfingerprint = nope\n").unwrap();
+    let err = check_with(&path, &[entry::<v1::Order>("Order")], Mode::Verify).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!("{}:3: bad fingerprint", path.display())),
+        "{message}"
+    );
+    let source: &dyn std::error::Error = &err;
+    assert!(source.source().is_none());
+}
+
+#[test]
+fn every_declaration_kind_round_trips() {
+    let dir = scratch("round-trip");
+    let path = dir.join("fingerprints.lock");
+    let entries = objfp::lock_entries![
+        kitchen_sink::Host,
+        Vec<v1::Order>,
+        u32,
+        Option<(u8, v1::List)>
+    ];
+    check_with(&path, &entries, Mode::Update).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("readable IpAddr {\n    human: string,\n    compact: IpAddr#2,\n}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("#[repr(i16)]\nenum Code {\n    Low = -3,\n    High = 300,\n}"),
+        "{text}"
+    );
+    assert!(text.contains("    \"@weird name\": Point,\n"), "{text}");
+    assert!(
+        text.contains("struct Point(\n    f32,\n    #[serde(default)]\n    f64,\n);"),
+        "{text}"
+    );
+    assert!(text.contains("struct Wrapper(u64);\n"), "{text}");
+    assert!(
+        text.contains(
+            "proxy Legacy {\n    serialize: string,\n    deserialize: own,\n    own: Legacy#2,\n}\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nstruct Legacy#2 {\n    len: u32,\n}\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nopaque Timestamp = \"rfc3339\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("    seen: unix-seconds,\n"), "{text}");
+    assert!(
+        text.contains("\nopaque unix-seconds = \"unix-seconds\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("struct OneOnWire(u64,);\n"), "{text}");
+    assert!(
+        text.contains("    \"\"(\n        #[serde(skip_serializing)]\n        u8\n    ),\n"),
+        "{text}"
+    );
+    assert!(text.contains("[Vec<v1::Order>]\nfingerprint = "), "{text}");
+    assert!(text.contains("type = [Order]\n"), "{text}");
+    assert!(text.contains("type = Option<(u8, List)>\n"), "{text}");
+
+    // Make every stored fingerprint stale: the checker then walks each stored description
+    // against the current one, and a faithful round trip finds no structural difference.
+    let lockfile = Lockfile::parse(&text).unwrap();
+    let mut stale = text.clone();
+    for (_, fp) in lockfile.iter() {
+        let mut bytes = *fp.as_bytes();
+        bytes[0] ^= 0xff;
+        stale = stale.replace(
+            &fp.to_string(),
+            &objfp::Fingerprint::from_bytes(bytes).to_string(),
+        );
+    }
+    std::fs::write(&path, &stale).unwrap();
+    let Err(LockError::Mismatch(m)) = check_with(&path, &entries, Mode::Verify) else {
+        panic!("expected a mismatch")
+    };
+    assert_eq!(m.changed.len(), 4);
+    for changed in &m.changed {
+        assert!(
+            changed.changes.is_empty(),
+            "{}: {:?}",
+            changed.name,
+            changed.changes
+        );
+    }
+    assert!(
+        m.to_string()
+            .contains("(no difference in the stored description")
+    );
+}
+
+#[test]
+fn sections_are_sorted_and_rendering_is_deterministic() {
+    let a = lock::render(&objfp::lock_entries![v1::Order, v1::Event, v1::Legacy]).unwrap();
+    let b = lock::render(&objfp::lock_entries![v1::Legacy, v1::Order, v1::Event]).unwrap();
+    assert_eq!(a, b);
+    let headers: Vec<&str> = a.lines().filter(|l| l.starts_with('[')).collect();
+    assert_eq!(headers, ["[v1::Event]", "[v1::Legacy]", "[v1::Order]"]);
+    assert!(a.starts_with("# objfp lockfile"));
+    assert!(a.contains("\nversion = 1\n"));
+}
+
+#[test]
+fn the_format_reads_like_the_types() {
+    let text = lock::render(&[entry::<v1::Order>("Order")]).unwrap();
+    assert_eq!(
+        text,
+        format!(
+            "# objfp lockfile: the serialized shape and fingerprint of each listed wire type.\n\
+             # Checked by objfp::lock::check; regenerate with OBJFP_UPDATE=1 cargo test.\n\
+             version = 1\n\
+             \n\
+             [Order]\n\
+             fingerprint = {}\n\
+             struct Order {{\n    \
+                 id: u64,\n    \
+                 items: [Item],\n    \
+                 #[serde(default, skip_serializing_if)]\n    \
+                 note: Option<string>,\n\
+             }}\n\
+             \n\
+             struct Item {{\n    \
+                 sku: string,\n    \
+                 price: u32,\n\
+             }}\n",
+            v1::Order::FINGERPRINT
+        )
+    );
+}
+
+#[test]
+fn invalid_entries_are_rejected() {
+    let dir = scratch("entries");
+    let path = dir.join("fingerprints.lock");
+    let err = check_with(
+        &path,
+        &[entry::<v1::Order>("Order"), entry::<v2::Order>("Order")],
+        Mode::Update,
+    )
+    .unwrap_err();
+    assert!(matches!(err, LockError::InvalidEntry { .. }), "{err:?}");
+    assert!(err.to_string().contains("listed twice"));
+    assert!(!path.exists());
+    let err = check_with(&path, &[entry::<v1::Order>("a\nb")], Mode::Update).unwrap_err();
+    assert!(matches!(err, LockError::InvalidEntry { .. }), "{err:?}");
+}
+
+#[test]
+fn update_variable_values() {
+    assert_eq!(Mode::parse(Some("1")), Mode::Update);
+    assert_eq!(Mode::parse(Some("true")), Mode::Update);
+    assert_eq!(Mode::parse(Some("TRUE")), Mode::Update);
+    assert_eq!(Mode::parse(Some("0")), Mode::Verify);
+    assert_eq!(Mode::parse(Some("false")), Mode::Verify);
+    assert_eq!(Mode::parse(Some("")), Mode::Verify);
+    assert_eq!(Mode::parse(None), Mode::Verify);
+}
+
+#[test]
+fn entry_names_from_the_macro() {
+    let entries = objfp::lock_entries![v1::Order, Vec<v1::Item>, u32];
+    let names: Vec<&str> = entries.iter().map(|e| e.name()).collect();
+    assert_eq!(names, ["v1::Order", "Vec<v1::Item>", "u32"]);
+    assert_eq!(entries[0].fingerprint(), v1::Order::FINGERPRINT);
+}
+
+/// The checked-in fixture, checked the way a project checks its own lockfile:
+/// `OBJFP_UPDATE=1 cargo test -p objfp-tests --test lockfile` rewrites it.
+#[test]
+fn checked_in_fixture_is_up_to_date() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/fingerprints.lock");
+    lock::check(
+        path,
+        &objfp::lock_entries![v1::Order, v1::Event, v1::List, kitchen_sink::Point],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+}
