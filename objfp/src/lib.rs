@@ -64,12 +64,27 @@ pub mod lock;
 mod pin;
 pub mod sha256;
 
+pub mod frame;
+#[cfg(feature = "serde")]
+mod serde_impls;
+#[cfg(feature = "alloc")]
+pub mod table;
+mod verify;
+
 pub use describe::{
     Attr, Description, EnumShape, Field, Primitive, Shape, StructKind, StructShape, TypeRef,
     Variant,
 };
 pub use fingerprint::{Fingerprint, ParseFingerprintError, ShortFingerprint};
 pub use interface::{InterfaceDescription, Method, Receiver};
+
+#[cfg(feature = "serde")]
+pub use serde_impls::Tagged;
+#[cfg(feature = "registry")]
+pub use table::Registration;
+#[cfg(feature = "alloc")]
+pub use table::{DecodeError, Decoders, FingerprintTable, TableEntry};
+pub use verify::{Mismatch, verify};
 
 /// Derives [`TypeFingerprint`](trait@TypeFingerprint); see the crate documentation and
 /// `SPEC.md` for what the fingerprint covers.
