@@ -508,10 +508,10 @@ fn skip_until_comma(input: ParseStream) -> syn::Result<()> {
     input.step(|cursor| {
         let mut rest = *cursor;
         while let Some((tt, next)) = rest.token_tree() {
-            if let TokenTree::Punct(p) = &tt {
-                if p.as_char() == ',' {
-                    break;
-                }
+            if let TokenTree::Punct(p) = &tt
+                && p.as_char() == ','
+            {
+                break;
             }
             rest = next;
         }

@@ -75,14 +75,13 @@ impl Visit<'_> {
                     self.ty(&qself.ty);
                 }
                 let segments = &tp.path.segments;
-                if let Some(first) = segments.first() {
-                    if tp.path.leading_colon.is_none()
-                        && self.params.contains(&first.ident.to_string())
-                    {
-                        self.used.insert(first.ident.to_string());
-                        if segments.len() > 1 {
-                            self.projection = true;
-                        }
+                if let Some(first) = segments.first()
+                    && tp.path.leading_colon.is_none()
+                    && self.params.contains(&first.ident.to_string())
+                {
+                    self.used.insert(first.ident.to_string());
+                    if segments.len() > 1 {
+                        self.projection = true;
                     }
                 }
                 if segments.last().is_some_and(|s| s.ident == "PhantomData") {

@@ -23,6 +23,8 @@ pub mod tag {
 pub type Attr = (&'static str, String);
 
 /// The canonical form of a derived type.
+// Built once per derive and dropped: boxing the large variants would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Node {
     Struct {
         style: Style,
@@ -63,6 +65,7 @@ pub struct CanonVariant {
 
 /// A referenced type, whose fingerprint goes into the pre-image.
 #[derive(Clone)]
+#[allow(clippy::large_enum_variant)]
 pub enum Ref {
     /// `fp` is hashed (recursion rewritten to back-references); `desc` is described.
     Type { fp: syn::Type, desc: syn::Type },
@@ -86,10 +89,10 @@ pub fn canonical(cx: &Ctxt, cont: &Container, rw: &mut Rewriter) -> Node {
     let mut field_ref = |field: &Field| field_ref(cx, field, rw);
     let own = match &cont.data {
         Data::Struct(style, fields) => {
-            if cont.attrs.transparent.get().is_some() {
-                if let Some(field) = fields.iter().find(|f| !f.skipped()) {
-                    return Node::SameAs(field_ref(field));
-                }
+            if cont.attrs.transparent.get().is_some()
+                && let Some(field) = fields.iter().find(|f| !f.skipped())
+            {
+                return Node::SameAs(field_ref(field));
             }
             Node::Struct {
                 style: *style,

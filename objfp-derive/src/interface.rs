@@ -323,17 +323,15 @@ fn parse_params(input: ParseStream) -> syn::Result<(Receiver, Vec<Type>)> {
     let mut first = true;
     while !input.is_empty() {
         input.call(syn::Attribute::parse_outer)?;
-        if first {
-            if let Some(r) = parse_receiver(input)? {
-                receiver = r;
-                first = false;
-                input.parse::<Option<Token![,]>>()?;
-                continue;
-            }
+        if first && let Some(r) = parse_receiver(input)? {
+            receiver = r;
+            first = false;
+            input.parse::<Option<Token![,]>>()?;
+            continue;
         }
         first = false;
         // A pattern (ignored: parameter names are not significant), `:`, the type.
-        while !(input.peek(Token![:]) && !input.peek(Token![::])) {
+        while !input.peek(Token![:]) || input.peek(Token![::]) {
             if input.is_empty() {
                 return Err(input.error("expected `name: Type`"));
             }

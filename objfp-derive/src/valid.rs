@@ -32,16 +32,15 @@ fn check_container(cx: &Ctxt, cont: &Container) {
             );
         }
     }
-    if let Some((lit, _)) = &attrs.expect {
-        if cont.generics.type_params().next().is_some()
-            || cont.generics.const_params().next().is_some()
-        {
-            cx.error_spanned_by(
-                lit,
-                "a generic type has one fingerprint per instantiation; pin each one with \
+    if let Some((lit, _)) = &attrs.expect
+        && (cont.generics.type_params().next().is_some()
+            || cont.generics.const_params().next().is_some())
+    {
+        cx.error_spanned_by(
+            lit,
+            "a generic type has one fingerprint per instantiation; pin each one with \
                  `objfp::assert_fingerprint!(Type<Args>, \"...\")`",
-            );
-        }
+        );
     }
 }
 
@@ -71,14 +70,15 @@ fn check_field(cx: &Ctxt, field: &Field) {
             format!("conflicting attributes: `{first}` and `{second}` on one field; keep one"),
         );
     }
-    if let Some(tokens) = &a.custom_with {
-        if set.is_empty() && !(a.skip_serializing && a.skip_deserializing) {
-            cx.error_spanned_by(
-                tokens,
-                "objfp cannot see the wire shape of a custom serializer; add \
+    if let Some(tokens) = &a.custom_with
+        && set.is_empty()
+        && !(a.skip_serializing && a.skip_deserializing)
+    {
+        cx.error_spanned_by(
+            tokens,
+            "objfp cannot see the wire shape of a custom serializer; add \
                  `#[fingerprint(as = \"Type\")]` naming a type with the same serialized \
                  shape, or `#[fingerprint(opaque = \"name\")]` with a name for it",
-            );
-        }
+        );
     }
 }
