@@ -23,6 +23,7 @@ macro_rules! same_as {
     )*};
 }
 
+mod ext;
 #[cfg(feature = "alloc")]
 mod maps;
 mod mirror;
