@@ -204,13 +204,25 @@ fn std_node_kinds_match_hand_built_preimages() {
     assert_eq!(fp::<HashMap<String, u8>>().as_bytes(), &map);
     assert_eq!(fp::<BTreeMap<String, u8>>().as_bytes(), &map);
 
-    // 'h': human-readable form, then compact form.
-    let ipv4 = node(b'h', &[], &[string, array4]);
+    // 'h': human-readable form (an 'x' node named after the text's grammar), then the
+    // compact form.
+    let named = |grammar: &str| {
+        let body = [
+            (grammar.len() as u32).to_le_bytes().to_vec(),
+            grammar.as_bytes().to_vec(),
+        ]
+        .concat();
+        node(b'x', &body, &[])
+    };
+    let ipv4 = node(b'h', &[], &[named("ipv4-address"), array4]);
     assert_eq!(fp::<Ipv4Addr>().as_bytes(), &ipv4);
     let socket_v4 = node(
         b'h',
         &[],
-        &[string, node(b't', &2u32.to_le_bytes(), &[array4, u16_])],
+        &[
+            named("socket-address-v4"),
+            node(b't', &2u32.to_le_bytes(), &[array4, u16_]),
+        ],
     );
     assert_eq!(fp::<SocketAddrV4>().as_bytes(), &socket_v4);
 
@@ -595,7 +607,8 @@ fn readable_sides(d: &Description) -> (&'static Description, &'static Descriptio
 
 #[test]
 fn ip_addr_differs_between_readable_and_compact_forms() {
-    let string = prim(Primitive::String);
+    // The text has a grammar the type fixes: a named opaque node (SPEC.md §5).
+    let string = encoding::opaque("ip-address");
     let compact = fp::<wire::IpAddr>();
     assert_eq!(fp::<IpAddr>(), encoding::readable(string, compact));
     assert_ne!(fp::<IpAddr>(), string);
@@ -629,18 +642,17 @@ fn ip_addr_differs_between_readable_and_compact_forms() {
 
 #[test]
 fn ipv4_and_ipv6_compact_forms_are_octet_arrays() {
-    let string = prim(Primitive::String);
     let u8_ = prim(Primitive::U8);
     assert_eq!(
         fp::<Ipv4Addr>(),
-        encoding::readable(string, encoding::array(4, u8_))
+        encoding::readable(encoding::opaque("ipv4-address"), encoding::array(4, u8_))
     );
     assert_eq!(
         fp::<Ipv6Addr>(),
-        encoding::readable(string, encoding::array(16, u8_))
+        encoding::readable(encoding::opaque("ipv6-address"), encoding::array(16, u8_))
     );
     let (human, compact) = readable_sides(<Ipv6Addr>::DESCRIPTION);
-    assert_eq!(human.fingerprint, string);
+    assert_eq!(human.fingerprint, encoding::opaque("ipv6-address"));
     assert_eq!(compact.fingerprint, fp::<[u8; 16]>());
 
     let v4 = Ipv4Addr::new(192, 168, 0, 1);
@@ -653,18 +665,23 @@ fn ipv4_and_ipv6_compact_forms_are_octet_arrays() {
 
 #[test]
 fn socket_addr_compact_forms_are_ip_and_port_tuples() {
-    let string = prim(Primitive::String);
     assert_eq!(
         fp::<SocketAddrV4>(),
-        encoding::readable(string, fp::<([u8; 4], u16)>())
+        encoding::readable(
+            encoding::opaque("socket-address-v4"),
+            fp::<([u8; 4], u16)>()
+        )
     );
     assert_eq!(
         fp::<SocketAddrV6>(),
-        encoding::readable(string, fp::<([u8; 16], u16)>())
+        encoding::readable(
+            encoding::opaque("socket-address-v6"),
+            fp::<([u8; 16], u16)>()
+        )
     );
     assert_eq!(
         fp::<SocketAddr>(),
-        encoding::readable(string, fp::<wire::SocketAddr>())
+        encoding::readable(encoding::opaque("socket-address"), fp::<wire::SocketAddr>())
     );
     // A newtype variant holding a pair, not a two-field variant.
     assert_ne!(fp::<wire::SocketAddr>(), fp::<wire::SocketAddrTwoFields>());

@@ -23,6 +23,143 @@ macro_rules! same_as {
     )*};
 }
 
+// Shape macros shared by the std and third-party impls: each writes the impl of one node
+// kind, with the description under the type's own name.
+
+/// `[generics] Type as "Name" => "grammar";`: an opaque node named after the grammar of
+/// the string serde writes, with optional attributes before each item.
+#[allow(unused_macros)]
+macro_rules! opaque {
+    ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal => $grammar:literal;)*) => {$(
+        $(#[$attr])*
+        impl<$($generics)*> crate::TypeFingerprint for $ty {
+            const FINGERPRINT: crate::Fingerprint = crate::encoding::opaque($grammar);
+            const DESCRIPTION: &'static crate::Description = &crate::Description {
+                name: $name,
+                args: &[],
+                fingerprint: Self::FINGERPRINT,
+                shape: crate::Shape::Opaque($grammar),
+            };
+        }
+    )*};
+}
+
+/// `Marker = "grammar";`: a private type standing for a string grammar, for the human-
+/// readable half of an `h` node (its description needs a type to point at).
+#[allow(unused_macros)]
+macro_rules! grammar {
+    ($($(#[$attr:meta])* $marker:ident = $grammar:literal;)*) => {$(
+        $(#[$attr])*
+        pub(crate) struct $marker;
+        opaque! { [] $marker as $grammar => $grammar; }
+    )*};
+}
+
+/// `[generics] Type => Primitive;`: a serde primitive, described like the primitive itself
+/// (as `primitives.rs` does).
+#[allow(unused_macros)]
+macro_rules! primitive {
+    ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty => $prim:ident;)*) => {$(
+        $(#[$attr])*
+        impl<$($generics)*> crate::TypeFingerprint for $ty {
+            const FINGERPRINT: crate::Fingerprint =
+                crate::encoding::primitive(crate::Primitive::$prim);
+            const DESCRIPTION: &'static crate::Description = &crate::Description {
+                name: crate::Primitive::$prim.name(),
+                args: &[],
+                fingerprint: Self::FINGERPRINT,
+                shape: crate::Shape::Primitive(crate::Primitive::$prim),
+            };
+        }
+    )*};
+}
+
+/// `[generics] Type as "Name": Human => Compact;`: an `h` node of the two forms.
+#[allow(unused_macros)]
+macro_rules! readable {
+    ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal: $human:ty => $compact:ty;)*) => {$(
+        $(#[$attr])*
+        impl<$($generics)*> crate::TypeFingerprint for $ty {
+            const FINGERPRINT: crate::Fingerprint = crate::encoding::readable(
+                <$human as crate::TypeFingerprint>::FINGERPRINT,
+                <$compact as crate::TypeFingerprint>::FINGERPRINT,
+            );
+            const DESCRIPTION: &'static crate::Description = &crate::Description {
+                name: $name,
+                args: &[],
+                fingerprint: Self::FINGERPRINT,
+                shape: crate::Shape::Readable {
+                    human: crate::__private::describe::<$human>,
+                    compact: crate::__private::describe::<$compact>,
+                },
+            };
+        }
+    )*};
+}
+
+/// `[generics] Type as "Name" => (T1, T2, ...);`: the tuple serde writes, described under
+/// the type's own name.
+#[allow(unused_macros)]
+macro_rules! tuple {
+    ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal => ($($elem:ty),+);)*) => {$(
+        $(#[$attr])*
+        impl<$($generics)*> crate::TypeFingerprint for $ty {
+            const FINGERPRINT: crate::Fingerprint =
+                crate::encoding::tuple(&[$(<$elem as crate::TypeFingerprint>::FINGERPRINT),+]);
+            const DESCRIPTION: &'static crate::Description = &crate::Description {
+                name: $name,
+                args: &[],
+                fingerprint: Self::FINGERPRINT,
+                shape: crate::Shape::Tuple(&[$(crate::__private::describe::<$elem>),+]),
+            };
+        }
+    )*};
+}
+
+/// `[generics] Type as "Name" => Item;`: a sequence of `Item`.
+#[allow(unused_macros)]
+macro_rules! seq {
+    ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal => $item:ty;)*) => {$(
+        $(#[$attr])*
+        impl<$($generics)*> crate::TypeFingerprint for $ty {
+            const FINGERPRINT: crate::Fingerprint =
+                crate::encoding::seq(<$item as crate::TypeFingerprint>::FINGERPRINT);
+            const DESCRIPTION: &'static crate::Description = &crate::Description {
+                name: $name,
+                args: &[crate::__private::describe::<$item>],
+                fingerprint: Self::FINGERPRINT,
+                shape: crate::Shape::Seq(crate::__private::describe::<$item>),
+            };
+        }
+    )*};
+}
+
+/// `[generics] Type as "Name" => Key, Value;`: a map.
+#[allow(unused_macros)]
+macro_rules! map {
+    ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal => $key:ty, $value:ty;)*) => {$(
+        $(#[$attr])*
+        impl<$($generics)*> crate::TypeFingerprint for $ty {
+            const FINGERPRINT: crate::Fingerprint = crate::encoding::map(
+                <$key as crate::TypeFingerprint>::FINGERPRINT,
+                <$value as crate::TypeFingerprint>::FINGERPRINT,
+            );
+            const DESCRIPTION: &'static crate::Description = &crate::Description {
+                name: $name,
+                args: &[
+                    crate::__private::describe::<$key>,
+                    crate::__private::describe::<$value>,
+                ],
+                fingerprint: Self::FINGERPRINT,
+                shape: crate::Shape::Map {
+                    key: crate::__private::describe::<$key>,
+                    value: crate::__private::describe::<$value>,
+                },
+            };
+        }
+    )*};
+}
+
 mod ext;
 #[cfg(feature = "alloc")]
 mod maps;

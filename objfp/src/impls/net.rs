@@ -1,5 +1,6 @@
 //! IP and socket addresses: serde asks the serializer `is_human_readable()` and writes a
-//! string in human-readable formats (JSON, TOML: `"10.0.0.1"`, `"[::1]:80"`) and a compact
+//! string in human-readable formats (JSON, TOML: `"10.0.0.1"`, `"[::1]:80"`), fingerprinted
+//! as an opaque node named after its grammar (`"ipv4-address"`, ...), and a compact
 //! form otherwise (bincode, postcard). Each type is an `h` node of the two forms; the
 //! compact form is spelled as a type objfp already knows (nested addresses inside a compact
 //! form are compact too, since they go to the same serializer):
@@ -18,35 +19,23 @@
 use core::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
 use super::mirror;
-use crate::__private::describe;
-use crate::{Description, Fingerprint, Shape, TypeFingerprint, encoding};
 
-/// `Type: human => compact;`
-macro_rules! readable {
-    ($($ty:ident: $human:ty => $compact:ty;)*) => {$(
-        impl TypeFingerprint for $ty {
-            const FINGERPRINT: Fingerprint = encoding::readable(
-                <$human as TypeFingerprint>::FINGERPRINT,
-                <$compact as TypeFingerprint>::FINGERPRINT,
-            );
-            const DESCRIPTION: &'static Description = &Description {
-                name: stringify!($ty),
-                args: &[],
-                fingerprint: Self::FINGERPRINT,
-                shape: Shape::Readable {
-                    human: describe::<$human>,
-                    compact: describe::<$compact>,
-                },
-            };
-        }
-    )*};
+// The text serde writes in human-readable formats has a grammar the type fixes, so it is
+// a named opaque node, like the third-party types' strings (`SPEC.md` §5).
+grammar! {
+    Ipv4Text = "ipv4-address";
+    Ipv6Text = "ipv6-address";
+    IpText = "ip-address";
+    SocketV4Text = "socket-address-v4";
+    SocketV6Text = "socket-address-v6";
+    SocketText = "socket-address";
 }
 
 readable! {
-    Ipv4Addr: str => [u8; 4];
-    Ipv6Addr: str => [u8; 16];
-    IpAddr: str => mirror::IpAddr;
-    SocketAddrV4: str => ([u8; 4], u16);
-    SocketAddrV6: str => ([u8; 16], u16);
-    SocketAddr: str => mirror::SocketAddr;
+    [] Ipv4Addr as "Ipv4Addr": Ipv4Text => [u8; 4];
+    [] Ipv6Addr as "Ipv6Addr": Ipv6Text => [u8; 16];
+    [] IpAddr as "IpAddr": IpText => mirror::IpAddr;
+    [] SocketAddrV4 as "SocketAddrV4": SocketV4Text => ([u8; 4], u16);
+    [] SocketAddrV6 as "SocketAddrV6": SocketV6Text => ([u8; 16], u16);
+    [] SocketAddr as "SocketAddr": SocketText => mirror::SocketAddr;
 }

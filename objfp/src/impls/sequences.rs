@@ -21,37 +21,21 @@ impl<T: TypeFingerprint> TypeFingerprint for Option<T> {
     };
 }
 
-/// `[generics] name => Type;`: a sequence of `T`, with optional attributes first.
-macro_rules! seq {
-    ($($(#[$attr:meta])* [$($generics:tt)*] $name:literal => $ty:ty;)*) => {$(
-        $(#[$attr])*
-        impl<T: TypeFingerprint, $($generics)*> TypeFingerprint for $ty {
-            const FINGERPRINT: Fingerprint = encoding::seq(T::FINGERPRINT);
-            const DESCRIPTION: &'static Description = &Description {
-                name: $name,
-                args: &[describe::<T>],
-                fingerprint: Self::FINGERPRINT,
-                shape: Shape::Seq(describe::<T>),
-            };
-        }
-    )*};
-}
-
 seq! {
     // serde: `collect_seq(self)`.
-    [] "[]" => [T];
+    [T: TypeFingerprint] [T] as "[]" => T;
     #[cfg(feature = "alloc")]
-    [] "Vec" => alloc::vec::Vec<T>;
+    [T: TypeFingerprint] alloc::vec::Vec<T> as "Vec" => T;
     #[cfg(feature = "alloc")]
-    [] "VecDeque" => alloc::collections::VecDeque<T>;
+    [T: TypeFingerprint] alloc::collections::VecDeque<T> as "VecDeque" => T;
     #[cfg(feature = "alloc")]
-    [] "LinkedList" => alloc::collections::LinkedList<T>;
+    [T: TypeFingerprint] alloc::collections::LinkedList<T> as "LinkedList" => T;
     // In the heap's internal order, not sorted.
     #[cfg(feature = "alloc")]
-    [] "BinaryHeap" => alloc::collections::BinaryHeap<T>;
+    [T: TypeFingerprint] alloc::collections::BinaryHeap<T> as "BinaryHeap" => T;
     #[cfg(feature = "alloc")]
-    [] "BTreeSet" => alloc::collections::BTreeSet<T>;
+    [T: TypeFingerprint] alloc::collections::BTreeSet<T> as "BTreeSet" => T;
     // Any hasher: `S` is not on the wire.
     #[cfg(feature = "std")]
-    [S] "HashSet" => std::collections::HashSet<T, S>;
+    [T: TypeFingerprint, S] std::collections::HashSet<T, S> as "HashSet" => T;
 }

@@ -32,7 +32,7 @@ impl<T: TypeFingerprint, const N: usize> TypeFingerprint for [T; N] {
     };
 }
 
-macro_rules! tuple {
+macro_rules! tuple_arities {
     ($(($($elem:ident)+))*) => {$(
         // serde: `serialize_tuple(arity)`, then each element in order.
         impl<$($elem: TypeFingerprint),+> TypeFingerprint for ($($elem,)+) {
@@ -47,7 +47,7 @@ macro_rules! tuple {
     )*};
 }
 
-tuple! {
+tuple_arities! {
     (T0)
     (T0 T1)
     (T0 T1 T2)
