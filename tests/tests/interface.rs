@@ -203,7 +203,10 @@ fn receiver_and_asyncness_change_the_interface() {
 #[test]
 fn associated_types_and_consts_count() {
     assert_ne!(iface!(with_assoc::Orders), base());
-    assert_ne!(iface!(with_assoc_const_type_changed::Orders), iface!(with_assoc::Orders));
+    assert_ne!(
+        iface!(with_assoc_const_type_changed::Orders),
+        iface!(with_assoc::Orders)
+    );
 }
 
 #[test]
