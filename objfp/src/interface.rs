@@ -104,7 +104,10 @@ pub enum Receiver {
 /// ```
 pub const fn with_interfaces(own: Fingerprint, interfaces: &[Fingerprint]) -> Fingerprint {
     const MAX: usize = 32;
-    assert!(interfaces.len() <= MAX, "at most 32 traits in `implements(...)`");
+    assert!(
+        interfaces.len() <= MAX,
+        "at most 32 traits in `implements(...)`"
+    );
     let mut sorted = [Fingerprint([0; 32]); MAX];
     let mut n = 0;
     // Insertion sort: a handful of entries, in const evaluation.

@@ -238,6 +238,7 @@ fn g7_self_recursion() {
 }
 
 #[objfp::interface]
+#[allow(async_fn_in_trait)]
 pub trait Greeter {
     fn greet(&self, name: String) -> String;
     async fn wait(&mut self, millis: u64);
