@@ -79,9 +79,11 @@ impl Visit<'_> {
                     && tp.path.leading_colon.is_none()
                     && self.params.contains(&first.ident.to_string())
                 {
-                    self.used.insert(first.ident.to_string());
+                    // `T::Item` is bounded as a whole (the field type), not through `T`.
                     if segments.len() > 1 {
                         self.projection = true;
+                    } else {
+                        self.used.insert(first.ident.to_string());
                     }
                 }
                 if segments.last().is_some_and(|s| s.ident == "PhantomData") {
