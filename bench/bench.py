@@ -1,0 +1,1052 @@
+#!/usr/bin/env python3
+"""Compile-time benchmark of `#[derive(TypeFingerprint)]` against no derive, serde, and peers.
+
+Standard library only (Python 3.11). Run through `bench/run.sh` or directly:
+
+    python3 bench/bench.py                       # N=100,500,2000, 3 reps, every variant
+    python3 bench/bench.py --quick               # N=50, 1 rep, baseline+objfp (CI smoke test)
+    python3 bench/bench.py --n 20 --reps 1 --variants baseline,objfp
+
+For every N it generates one library crate per variant under bench/generated/<variant>/
+holding the SAME N seeded, deterministic wire types; only the derives (and, for the
+fingerprinting variants, a block of `pub const` items forcing every type's fingerprint to
+be computed at compile time) differ. Each variant has its own CARGO_TARGET_DIR
+(bench/generated/target/<variant>) so its dependencies are built once, untimed; then the
+reps are interleaved (baseline, serde, objfp, peers, baseline, ...) and each timed build
+rewrites the crate's src/lib.rs and runs `cargo build` (debug profile, CARGO_INCREMENTAL=0)
+on it. Reported: wall time of that `cargo build`, wall time and peak RSS of the rustc
+process of the generated crate (measured by rustc_wrapper.py, installed as
+RUSTC_WORKSPACE_WRAPPER), and derived columns. See BENCHMARKS.md.
+
+Exit status: 0 when every requested variant built (peers that do not build are skipped
+and reported, which is not an error), 1 when the objfp variant did not build, 2 on
+usage/harness errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import fcntl
+import hashlib
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+GEN = BENCH_DIR / "generated"
+WRAPPER = BENCH_DIR / "rustc_wrapper.py"
+RESULTS_MD = BENCH_DIR / "results.md"
+BUILD_TIMEOUT_S = 1800  # per cargo build; --timeout
+PROBE_TIMEOUT_S = 300  # per probe build (small N, all variants); --probe-timeout
+PROBE_N = 12
+
+# ----------------------------------------------------------------------------------------
+# Type model generator
+# ----------------------------------------------------------------------------------------
+
+PRIMS = ["u8", "u16", "u32", "u64", "i32", "i64", "f32", "f64", "bool", "char"]
+TYPE_WORDS = [
+    "Account", "Order", "Invoice", "Shipment", "Customer", "Product", "Payment", "Refund",
+    "Session", "Device", "Sensor", "Reading", "Alert", "Report", "Ticket", "Comment",
+    "Profile", "Address", "Contact", "Policy", "Quota", "Region", "Cluster", "Node",
+    "Job", "Task", "Event", "Metric", "Trace", "Span", "Batch", "Cursor", "Filter",
+    "Query", "Snapshot", "Manifest", "Artifact", "Release", "Build", "Config",
+]
+FIELD_WORDS = [
+    "id", "name", "kind", "status", "created_at", "updated_at", "owner", "parent", "tags",
+    "labels", "count", "total", "amount", "currency", "note", "description", "version",
+    "revision", "enabled", "priority", "score", "weight", "latitude", "longitude", "email",
+    "phone", "region", "zone", "items", "entries", "children", "source", "target", "retry",
+    "timeout_ms", "checksum", "payload", "metadata", "limits", "flags",
+]
+VARIANT_WORDS = [
+    "Created", "Updated", "Deleted", "Pending", "Active", "Suspended", "Archived", "Failed",
+    "Retrying", "Completed", "Cancelled", "Queued", "Started", "Stopped", "Unknown",
+    "Moved", "Merged", "Split", "Expired", "Renewed",
+]
+
+# (name, params, kind, members). For structs members are (field, type); for enums
+# (variant, "unit"|"tuple", [types]).
+GENERIC_TEMPLATES = [
+    ("Wrap", ["T"], "struct", [("inner", "T"), ("tag", "u32")]),
+    ("Pair", ["A", "B"], "struct", [("left", "A"), ("right", "B"), ("weight", "f64")]),
+    ("Page", ["T"], "struct",
+     [("items", "Vec<T>"), ("next_cursor", "Option<String>"), ("total", "u64")]),
+    ("Either", ["L", "R"], "enum",
+     [("Left", "tuple", ["L"]), ("Right", "tuple", ["R"]), ("Neither", "unit", [])]),
+    ("Keyed", ["V"], "struct",
+     [("entries", "std::collections::BTreeMap<String, V>"), ("revision", "u32")]),
+]
+
+MAX_LEVEL = 6  # nesting depth of the reference DAG (a leaf type is level 0)
+MAX_INSTANTIATIONS_PER_GENERIC = 6
+
+
+@dataclass
+class Item:
+    name: str
+    kind: str  # "struct" | "enum" | "generic"
+    body: str  # Rust source without attributes
+    level: int = 0
+    template: tuple | None = None  # GENERIC_TEMPLATES entry, for generic items
+
+
+@dataclass
+class Generic:
+    name: str
+    params: list[str]
+    insts: list[tuple[str, int]] = field(default_factory=list)  # (type, level)
+
+
+@dataclass
+class Model:
+    n: int
+    seed: int
+    items: list[Item]
+    concrete: list[str]  # non-generic type names, in definition order
+    instantiations: list[str]  # every distinct generic instantiation used in a field
+
+
+class Generator:
+    def __init__(self, n: int, seed: int):
+        self.n = n
+        self.seed = seed
+        self.rng = random.Random(f"objfp-bench:{seed}:{n}")
+        self.items: list[Item] = []
+        self.concrete: list[tuple[str, int]] = []  # (name, level)
+        self.generics: list[Generic] = []
+        self.instantiations: list[str] = []
+
+    # A field type, plus the nesting level it contributes (0 for no generated type).
+    def field_type(self, depth: int = 0) -> tuple[str, int]:
+        rng = self.rng
+        kinds = ["prim", "string", "ref"]
+        weights = [38, 14, 16]
+        if depth < 2:
+            kinds += ["vec", "option", "hashmap", "btreemap", "tuple", "generic"]
+            weights += [9, 9, 4, 3, 4, 6]
+        k = rng.choices(kinds, weights)[0]
+        if k == "prim":
+            return rng.choice(PRIMS), 0
+        if k == "string":
+            return "String", 0
+        if k == "ref":
+            return self.pick_ref(MAX_LEVEL)
+        if k == "vec":
+            t, lv = self.field_type(depth + 1)
+            return f"Vec<{t}>", lv
+        if k == "option":
+            t, lv = self.field_type(depth + 1)
+            return f"Option<{t}>", lv
+        if k == "hashmap":
+            t, lv = self.field_type(depth + 1)
+            return f"std::collections::HashMap<String, {t}>", lv
+        if k == "btreemap":
+            t, lv = self.field_type(depth + 1)
+            key = rng.choice(["String", "u32", "u64"])
+            return f"std::collections::BTreeMap<{key}, {t}>", lv
+        if k == "tuple":
+            parts = [self.simple_type(MAX_LEVEL) for _ in range(rng.choice([2, 2, 3]))]
+            return "(" + ", ".join(p for p, _ in parts) + ")", max(lv for _, lv in parts)
+        return self.instantiate()
+
+    def simple_type(self, max_level: int) -> tuple[str, int]:
+        r = self.rng.random()
+        if r < 0.45:
+            return self.rng.choice(PRIMS), 0
+        if r < 0.65:
+            return "String", 0
+        return self.pick_ref(max_level)
+
+    def pick_ref(self, max_level: int) -> tuple[str, int]:
+        """An earlier concrete type of level < max_level, so that the user stays <= MAX_LEVEL."""
+        eligible = [(nm, lv) for nm, lv in self.concrete if lv < max_level]
+        if not eligible:
+            return self.rng.choice(PRIMS), 0
+        nm, lv = self.rng.choice(eligible)
+        return nm, lv + 1
+
+    def instantiate(self) -> tuple[str, int]:
+        if not self.generics:
+            return self.simple_type(MAX_LEVEL)
+        g = self.rng.choice(self.generics)
+        if g.insts and (len(g.insts) >= MAX_INSTANTIATIONS_PER_GENERIC or self.rng.random() < 0.5):
+            return self.rng.choice(g.insts)
+        args = [self.simple_type(MAX_LEVEL - 1) for _ in g.params]
+        ty = f"{g.name}<{', '.join(a for a, _ in args)}>"
+        lv = max(lv for _, lv in args) + 1
+        if all(t != ty for t, _ in g.insts):
+            g.insts.append((ty, lv))
+            self.instantiations.append(ty)
+        return ty, lv
+
+    def field_names(self, k: int) -> list[str]:
+        return self.rng.sample(FIELD_WORDS, k)
+
+    def gen_struct(self, name: str) -> Item:
+        nf = self.rng.randint(3, 8)
+        lines, level = [], 0
+        for fname in self.field_names(nf):
+            t, lv = self.field_type()
+            level = max(level, lv)
+            lines.append(f"    pub {fname}: {t},")
+        return Item(name, "struct", f"pub struct {name} {{\n" + "\n".join(lines) + "\n}", level)
+
+    def gen_enum(self, name: str) -> Item:
+        nv = self.rng.randint(2, 6)
+        lines, level = [], 0
+        for vname in self.rng.sample(VARIANT_WORDS, nv):
+            r = self.rng.random()
+            if r < 0.30:
+                lines.append(f"    {vname},")
+            elif r < 0.65:
+                parts = [self.field_type(1) for _ in range(self.rng.randint(1, 3))]
+                level = max([level] + [lv for _, lv in parts])
+                lines.append(f"    {vname}({', '.join(t for t, _ in parts)}),")
+            else:
+                fs = []
+                for fname in self.field_names(self.rng.randint(1, 4)):
+                    t, lv = self.field_type(1)
+                    level = max(level, lv)
+                    fs.append(f"{fname}: {t}")
+                lines.append(f"    {vname} {{ {', '.join(fs)} }},")
+        return Item(name, "enum", f"pub enum {name} {{\n" + "\n".join(lines) + "\n}", level)
+
+    def gen_generic(self, idx: int, pos: int) -> Item:
+        tname, params, kind, members = GENERIC_TEMPLATES[idx % len(GENERIC_TEMPLATES)]
+        name = f"{tname}{pos}"
+        ps = ", ".join(params)
+        if kind == "struct":
+            body = "\n".join(f"    pub {f}: {t}," for f, t in members)
+            src = f"pub struct {name}<{ps}> {{\n{body}\n}}"
+        else:
+            vs = []
+            for v, vk, ts in members:
+                vs.append(f"    {v}({', '.join(ts)})," if vk == "tuple" else f"    {v},")
+            src = f"pub enum {name}<{ps}> {{\n" + "\n".join(vs) + "\n}"
+        self.generics.append(Generic(name, params))
+        return Item(name, "generic", src, template=GENERIC_TEMPLATES[idx % len(GENERIC_TEMPLATES)])
+
+    def generate(self) -> Model:
+        n = self.n
+        n_generic = max(2, n // 100)
+        generic_at = {int((k + 0.5) * n / n_generic): k for k in range(n_generic)}
+        for i in range(n):
+            if i in generic_at:
+                self.items.append(self.gen_generic(generic_at[i], i))
+                continue
+            name = f"{self.rng.choice(TYPE_WORDS)}{i}"
+            item = self.gen_struct(name) if self.rng.random() < 0.72 else self.gen_enum(name)
+            self.items.append(item)
+            self.concrete.append((name, item.level))
+        return Model(n, self.seed, self.items, [c for c, _ in self.concrete],
+                     list(self.instantiations))
+
+
+# ----------------------------------------------------------------------------------------
+# Variants
+# ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Variant:
+    name: str
+    deps: str  # TOML lines under [dependencies]
+    attr: str  # attribute line(s) put on every type ("" for none)
+    peer: bool = False
+    note: str = ""
+
+    def forced(self, m: Model) -> str:
+        return ""
+
+    def render_item(self, it: Item) -> str:
+        return f"{self.attr}\n{it.body}" if self.attr else it.body
+
+    @property
+    def crate(self) -> str:
+        return "bench_" + self.name.replace("-", "_")
+
+
+class Baseline(Variant):
+    pass
+
+
+class Serde(Variant):
+    pass
+
+
+class Objfp(Variant):
+    def forced(self, m: Model) -> str:
+        out = ["// Force every fingerprint at compile time (free consts are always evaluated)."]
+        for i, t in enumerate(m.concrete):
+            out.append(f"pub const FP_{i}: objfp::Fingerprint = <{t} as objfp::TypeFingerprint>::FINGERPRINT;")
+        for i, t in enumerate(m.instantiations):
+            out.append(f"pub const FPG_{i}: objfp::Fingerprint = <{t} as objfp::TypeFingerprint>::FINGERPRINT;")
+        return "\n".join(out)
+
+
+class PostcardSchema(Variant):
+    def forced(self, m: Model) -> str:
+        out = ["// Force every SCHEMA and its 64-bit FNV-1a Key at compile time."]
+        for kind, ts in (("", m.concrete), ("G", m.instantiations)):
+            for i, t in enumerate(ts):
+                out.append(f"pub const PS{kind}_{i}: &postcard_schema::schema::NamedType = <{t} as postcard_schema::Schema>::SCHEMA;")
+                out.append(f"pub const PK{kind}_{i}: postcard_schema::key::Key = postcard_schema::key::Key::for_path::<{t}>(\"bench/{kind}{i}\");")
+        return "\n".join(out)
+
+
+class BincodeNext(Variant):
+    def forced(self, m: Model) -> str:
+        out = ["// Force every SCHEMA_HASH (for the default configuration) at compile time."]
+        for kind, ts in (("", m.concrete), ("G", m.instantiations)):
+            for i, t in enumerate(ts):
+                out.append(f"pub const BH{kind}_{i}: u64 = <{t} as bincode_next::Fingerprint<bincode_next::config::Configuration>>::SCHEMA_HASH;")
+        return "\n".join(out)
+
+
+class BincodeNextManual(BincodeNext):
+    """bincode-next with the impls for generic types written by hand.
+
+    bincode_derive-next 3.1.1 panics on any type with generic parameters ("`__C:
+    ::bincode_next::config::Config` is not a valid identifier"), so this variant derives
+    Fingerprint on the non-generic types and, for the few generic ones, writes exactly the
+    impl the derive emits for a non-generic type plus a `T: Fingerprint<__C>` bound."""
+
+    def render_item(self, it: Item) -> str:
+        if it.kind != "generic":
+            return super().render_item(it)
+        _, params, kind, members = it.template
+        b = "bincode_next"
+
+        def mix(data: str) -> str:
+            return (f"        hash = {b}::rapidhash::v3::rapidhash_v3_seeded({data}, "
+                    f"&{b}::rapidhash::v3::RapidSecrets::seed_cpp(hash));")
+
+        def field_hash(ty: str) -> str:
+            return mix(f"&<{ty} as {b}::Fingerprint<__C>>::SCHEMA_HASH.to_le_bytes()")
+
+        lines = [f"        let mut hash = {b}::rapidhash::v3::rapidhash_v3_seeded(b\"{it.name}\", "
+                 f"&{b}::rapidhash::v3::RapidSecrets::seed_cpp(<__C as {b}::config::InternalConfigFingerprint>::CONFIG_HASH));"]
+        if kind == "struct":
+            lines.append(mix('b"struct"'))
+            for f, t in members:
+                lines += [mix(f'b"{f}"'), field_hash(t)]
+        else:
+            lines.append(mix('b"enum"'))
+            for v, _vk, ts in members:
+                lines.append(mix(f'b"{v}"'))
+                for i, t in enumerate(ts):
+                    lines += [mix(f'b"{i}"'), field_hash(t)]
+        lines.append("        hash")
+        bounds = ", ".join(f"{p}: {b}::Fingerprint<__C>" for p in params)
+        ps = ", ".join(params)
+        return (f"{it.body}\n"
+                f"impl<__C: {b}::config::Config, {bounds}> {b}::Fingerprint<__C> for {it.name}<{ps}> {{\n"
+                f"    const SCHEMA_HASH: u64 = {{\n" + "\n".join(lines) + "\n    };\n}")
+
+
+class Stabby(Variant):
+    def forced(self, m: Model) -> str:
+        out = ["// Force every type's REPORT and ID at compile time."]
+        for kind, ts in (("", m.concrete), ("G", m.instantiations)):
+            for i, t in enumerate(ts):
+                out.append(f"pub const SR{kind}_{i}: &stabby::abi::report::TypeReport = <{t} as stabby::abi::IStable>::REPORT;")
+                out.append(f"pub const SI{kind}_{i}: u64 = <{t} as stabby::abi::IStable>::ID;")
+        return "\n".join(out)
+
+
+def objfp_dep(objfp_src: Path) -> str:
+    return f'objfp = {{ path = "{objfp_src / "objfp"}" }}'
+
+
+def all_variants(objfp_src: Path) -> list[Variant]:
+    return [
+        Baseline("baseline", "", ""),
+        Serde("serde", 'serde = { version = "1", features = ["derive"] }',
+              "#[derive(serde::Serialize, serde::Deserialize)]"),
+        Objfp("objfp", objfp_dep(objfp_src), "#[derive(objfp::TypeFingerprint)]"),
+        # Diagnostic: the same derive with no const forced, i.e. the cost of expansion and
+        # type checking alone (associated consts are evaluated only when used).
+        Variant("objfp-unforced", objfp_dep(objfp_src), "#[derive(objfp::TypeFingerprint)]"),
+        PostcardSchema("postcard-schema",
+                       'postcard-schema = { version = "0.2", features = ["derive", "use-std"] }',
+                       "#[derive(postcard_schema::Schema)]", peer=True),
+        BincodeNext("bincode-next",
+                    'bincode-next = { version = "3", default-features = false, features = ["std", "derive"] }',
+                    "#[derive(bincode_next::Fingerprint)]", peer=True),
+        BincodeNextManual("bincode-next-manual",
+                          'bincode-next = { version = "3", default-features = false, features = ["std", "derive"] }',
+                          "#[derive(bincode_next::Fingerprint)]", peer=True),
+        Stabby("stabby", 'stabby = "72"', "#[stabby::stabby]", peer=True),
+    ]
+
+
+def render_lib(m: Model, v: Variant) -> str:
+    out = [
+        f"//! Generated by bench/bench.py (variant {v.name}, N={m.n}, seed {m.seed}). Do not edit.",
+        "#![allow(dead_code, clippy::all)]",
+        "",
+    ]
+    for it in m.items:
+        out.append(v.render_item(it))
+        out.append("")
+    forced = v.forced(m)
+    if forced:
+        out.append(forced)
+    return "\n".join(out) + "\n"
+
+
+def render_manifest(v: Variant) -> str:
+    return (
+        "# Generated by bench/bench.py. Do not edit.\n"
+        "[package]\n"
+        f'name = "{v.crate}"\n'
+        'version = "0.0.0"\n'
+        'edition = "2024"\n'
+        "publish = false\n\n"
+        "[lib]\n"
+        'path = "src/lib.rs"\n\n'
+        "[dependencies]\n"
+        f"{v.deps}\n\n"
+        "# Standalone: not part of the objfp workspace.\n"
+        "[workspace]\n"
+    )
+
+
+# ----------------------------------------------------------------------------------------
+# objfp snapshot
+# ----------------------------------------------------------------------------------------
+
+SNAPSHOT_SKIP = {".git", "target", "bench"}
+
+
+def snapshot_objfp(dest: Path) -> str:
+    """Copy the repository (minus .git, target, bench) to dest so that the other people's
+    edits during a run cannot change what is measured or trigger dependency rebuilds inside
+    a timed build. Mtimes are preserved, so an unchanged tree stays fresh for cargo.
+    Returns a short content hash of objfp + objfp-derive."""
+    tmp = dest.with_name(dest.name + ".new")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+
+    def ignore(d: str, names: list[str]) -> set[str]:
+        return SNAPSHOT_SKIP & set(names) if Path(d) == REPO else {"target"} & set(names)
+
+    shutil.copytree(REPO, tmp, ignore=ignore, symlinks=True)
+    h = hashlib.sha256()
+    for sub in ("objfp", "objfp-derive", "Cargo.toml"):
+        p = tmp / sub
+        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in files:
+            if f.is_file():
+                h.update(str(f.relative_to(tmp)).encode())
+                h.update(f.read_bytes())
+    digest = h.hexdigest()[:12]
+    old = dest / ".content-hash"
+    if dest.exists() and old.exists() and old.read_text() == digest:
+        shutil.rmtree(tmp)  # unchanged: keep the old copy (and cargo's freshness)
+    else:
+        if dest.exists():
+            shutil.rmtree(dest)
+        tmp.rename(dest)
+        (dest / ".content-hash").write_text(digest)
+    return digest
+
+
+def objfp_provenance() -> str:
+    try:
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--", "objfp", "objfp-derive",
+             "Cargo.toml"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "unknown"
+    return f"{head}{' + uncommitted changes' if dirty else ''}"
+
+
+# ----------------------------------------------------------------------------------------
+# Building and measuring
+# ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sample:
+    cargo_s: float
+    rustc_s: float
+    maxrss_mib: float
+    cpu_s: float = 0.0
+    load1: float = 0.0  # 1-minute load average just before the build
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    reason: str = ""
+    log: Path | None = None
+
+
+def crate_dir(v: Variant) -> Path:
+    return GEN / v.name
+
+
+def target_dir(v: Variant) -> Path:
+    return GEN / "target" / v.name
+
+
+def write_crate(m: Model, v: Variant) -> None:
+    d = crate_dir(v)
+    (d / "src").mkdir(parents=True, exist_ok=True)
+    manifest = render_manifest(v)
+    mp = d / "Cargo.toml"
+    if not mp.exists() or mp.read_text() != manifest:
+        mp.write_text(manifest)
+    lib = d / "src" / "lib.rs"
+    lib.write_text(render_lib(m, v))
+    # Cargo compares mtimes; make sure the rewrite is strictly newer than the last build.
+    now = time.time()
+    os.utime(lib, (now, now))
+
+
+def cargo_env(v: Variant, record: Path, time_passes: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "CARGO_TARGET_DIR": str(target_dir(v)),
+        "CARGO_INCREMENTAL": "0",
+        "RUSTC_WORKSPACE_WRAPPER": str(WRAPPER),
+        "OBJFP_BENCH_CRATE": v.crate,
+        "OBJFP_BENCH_RECORD": str(record),
+        "CARGO_TERM_COLOR": "never",
+    })
+    env.pop("OBJFP_BENCH_TIME_PASSES", None)
+    if time_passes is not None:
+        env["OBJFP_BENCH_TIME_PASSES"] = str(time_passes)
+    return env
+
+
+def run_cargo(v: Variant, record: Path, time_passes: Path | None = None,
+              timeout: float | None = None, error_grace: float | None = None
+              ) -> tuple[int, str, float]:
+    """Runs `cargo build` on the variant's crate; returns (status, stderr, wall seconds).
+
+    The whole process group (cargo and its rustc) is killed after `timeout` seconds, and,
+    when `error_grace` is given, that many seconds after the first reported error (some
+    peers' macros make rustc run on for a very long time after their first errors)."""
+    timeout = timeout or BUILD_TIMEOUT_S
+    cmd = ["cargo", "build", "--manifest-path", str(crate_dir(v) / "Cargo.toml")]
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, env=cargo_env(v, record, time_passes), stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, errors="replace",
+                         start_new_session=True)
+    chunks: list[str] = []
+    first_error: list[float] = []
+
+    def reader() -> None:
+        assert p.stderr is not None
+        for ln in p.stderr:
+            chunks.append(ln)
+            if not first_error and re.match(r"error(\[E\d+\])?:", ln):
+                first_error.append(time.perf_counter())
+
+    th = threading.Thread(target=reader, daemon=True)
+    th.start()
+    killed = ""
+    try:
+        while p.poll() is None:
+            now = time.perf_counter()
+            if now - t0 > timeout:
+                killed = f"error: build did not finish within {timeout:.0f} s (killed)"
+            elif error_grace is not None and first_error and now - first_error[0] > error_grace:
+                killed = (f"error: build still running {error_grace:.0f} s after its first "
+                          "error (killed)")
+            if killed:
+                os.killpg(p.pid, signal.SIGKILL)
+                break
+            time.sleep(0.05)
+        p.wait()
+    except BaseException:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        raise
+    th.join(timeout=10)
+    wall = time.perf_counter() - t0
+    err = "".join(chunks)
+    if killed:
+        return -1, err + "\n" + killed + "\n", wall
+    return p.returncode, err, wall
+
+
+TRAIT_RE = re.compile(r"the trait bound `(.+?): ([\w:]+)(?:<[^`]*>)?` is not satisfied"
+                      r"|the trait `([\w:]+)(?:<[^`]*>)?` is not implemented for `(.+?)`")
+
+
+def summarize_failure(v: Variant, stderr: str) -> str:
+    """One paragraph: error count, macro panics, which types lack which trait, timeouts."""
+    lines = stderr.splitlines()
+    timed_out = [ln.removeprefix("error: ") for ln in lines if ln.endswith("(killed)")]
+    errors = [ln for ln in lines if re.match(r"error(\[E\d+\])?:", ln)
+              and "could not compile" not in ln and not ln.endswith("(killed)")
+              and "aborting" not in ln]
+    parts = []
+    failed = sorted({mt.group(1) for mt in re.finditer(r"could not compile `([^`]+)`", stderr)})
+    if errors:
+        where = ""
+        if failed:
+            where = " compiling " + ", ".join(f"`{c}`" for c in failed)
+            if failed != [v.crate]:
+                where += " (a dependency, not the generated crate)"
+        parts.append(f"{len(errors)} error(s) reported{where}")
+    panics = sorted({ln.split("help: message:", 1)[1].strip()
+                     for ln in lines if "help: message:" in ln})
+    for pm in panics[:3]:
+        parts.append(f"macro panicked: \"{pm}\"")
+    # Which types lack which trait, with generated type names' numbers folded away.
+    missing: dict[str, set[str]] = {}
+    for mt in TRAIT_RE.finditer(stderr):
+        ty, tr = (mt.group(1), mt.group(2)) if mt.group(1) else (mt.group(4), mt.group(3))
+        tr = tr.split("::")[-1]
+        ty = re.sub(r"\b([A-Z][a-z]+)\d+\b", r"\1", ty)
+        ty = re.sub(r"\b(std|alloc|core)::(\w+::)*", "", ty)
+        missing.setdefault(tr, set()).add(ty)
+    for tr, tys in missing.items():
+        tys_l = sorted(tys, key=lambda t: (len(t), t))
+        shown = ", ".join(f"`{t}`" for t in tys_l[:6])
+        more = f" and {len(tys_l) - 6} more" if len(tys_l) > 6 else ""
+        parts.append(f"`{tr}` not implemented for {shown}{more}")
+    if not missing and not panics and errors:
+        parts.append("first: " + errors[0].strip())
+    if timed_out:
+        parts.append(timed_out[-1])
+    if not parts:
+        tail = [ln for ln in stderr.strip().splitlines() if ln.strip()][-3:]
+        parts.append("build failed: " + " / ".join(tail))
+    return "; ".join(parts)
+
+
+def compiled_others(stderr: str, v: Variant) -> list[str]:
+    out = []
+    for ln in stderr.splitlines():
+        s = ln.strip()
+        if s.startswith("Compiling "):
+            name = s.split()[1]
+            if name != v.crate:
+                out.append(name)
+    return out
+
+
+def read_record(record: Path, crate: str) -> dict | None:
+    if not record.exists():
+        return None
+    recs = [json.loads(ln) for ln in record.read_text().splitlines() if ln.strip()]
+    recs = [r for r in recs if r.get("crate") == crate]
+    return recs[-1] if recs else None
+
+
+def prepare(m: Model, v: Variant, log_dir: Path, timeout: float | None = None,
+            tag: str = "prepare", error_grace: float | None = None) -> Outcome:
+    """Untimed build: fetches and builds dependencies, and checks the crate compiles."""
+    write_crate(m, v)
+    record = GEN / "record.jsonl"
+    record.unlink(missing_ok=True)
+    rc, err, wall = run_cargo(v, record, timeout=timeout, error_grace=error_grace)
+    log = log_dir / f"{v.name}-n{m.n}-{tag}.log"
+    log.write_text(err)
+    if rc != 0:
+        return Outcome(False, summarize_failure(v, err), log)
+    if read_record(record, v.crate) is None:
+        # Cargo thought the crate fresh (should not happen after the rewrite); force it.
+        write_crate(m, v)
+        rc, err, wall = run_cargo(v, record)
+        if rc != 0 or read_record(record, v.crate) is None:
+            return Outcome(False, "harness error: rustc wrapper recorded nothing; see " + str(log), log)
+    return Outcome(True, log=log)
+
+
+def measure(m: Model, v: Variant, log_dir: Path, rep: int) -> Sample | Outcome:
+    record = GEN / "record.jsonl"
+    for attempt in range(3):
+        write_crate(m, v)
+        record.unlink(missing_ok=True)
+        load1 = os.getloadavg()[0]
+        rc, err, wall = run_cargo(v, record)
+        (log_dir / f"{v.name}-n{m.n}-rep{rep}.log").write_text(err)
+        if rc != 0:
+            return Outcome(False, summarize_failure(v, err))
+        rec = read_record(record, v.crate)
+        others = compiled_others(err, v)
+        if rec is not None and not others:
+            return Sample(wall, rec["wall_s"], rec["maxrss_kib"] / 1024.0,
+                          rec.get("cpu_s", 0.0), load1)
+        print(f"    (rebuilt {', '.join(others) or 'nothing'}; discarding sample, retrying)",
+              file=sys.stderr)
+    return Outcome(False, "harness error: could not get a clean sample (dependencies kept rebuilding)")
+
+
+def time_passes_run(m: Model, v: Variant, out_dir: Path) -> list[tuple[float, str]]:
+    record = GEN / "record.jsonl"
+    tp = out_dir / f"time-passes-{v.name}-n{m.n}.txt"
+    write_crate(m, v)
+    record.unlink(missing_ok=True)
+    rc, err, _ = run_cargo(v, record, time_passes=tp)
+    if rc != 0 or not tp.exists():
+        return []
+    passes = []
+    for ln in tp.read_text().splitlines():
+        mt = re.match(r"time:\s+([\d.]+);.*?\s(\S+)$", ln)
+        if mt:
+            passes.append((float(mt.group(1)), mt.group(2)))
+    return passes
+
+
+# ----------------------------------------------------------------------------------------
+# Reporting
+# ----------------------------------------------------------------------------------------
+
+
+def resolved_versions(v: Variant) -> dict[str, str]:
+    lock = crate_dir(v) / "Cargo.lock"
+    if not lock.exists():
+        return {}
+    out, name = {}, None
+    for ln in lock.read_text().splitlines():
+        if ln.startswith("name = "):
+            name = ln.split('"')[1]
+        elif ln.startswith("version = ") and name:
+            out[name] = ln.split('"')[1]
+            name = None
+    return out
+
+
+def machine_info() -> dict[str, str]:
+    def sh(cmd: list[str]) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return "?"
+    cpu = "?"
+    try:
+        for ln in Path("/proc/cpuinfo").read_text().splitlines():
+            if ln.startswith("model name"):
+                cpu = ln.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = "?"
+    try:
+        for ln in Path("/proc/meminfo").read_text().splitlines():
+            if ln.startswith("MemTotal:"):
+                mem = f"{int(ln.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "nproc": str(os.cpu_count()),
+        "mem": mem,
+        "rustc": sh(["rustc", "-V"]),
+        "cargo": sh(["cargo", "-V"]),
+        "os": platform.platform(),
+    }
+
+
+def load_range(results) -> str:
+    loads = [s.load1 for ss in results.values() for s in ss]
+    return f"{min(loads):.2f}–{max(loads):.2f}" if loads else "–"
+
+
+def fmt(x: float | None, spec: str) -> str:
+    return "–" if x is None else format(x, spec)
+
+
+def build_report(args, ns, variants, results, failures, model_stats, info, versions,
+                 provenance, tp_summaries) -> str:
+    date = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    lines = [
+        "# objfp compile-time benchmark results",
+        "",
+        f"- Date: {date}",
+        f"- Command: `{' '.join(['bench/run.sh', *args.argv])}`",
+        f"- Machine: {info['cpu']}, {info['nproc']} cores, {info['mem']} RAM; {info['rustc']}; {info['os']}",
+        f"- objfp source: {provenance}",
+        f"- Reps: {args.reps} (interleaved), seed {args.seed}; debug profile, CARGO_INCREMENTAL=0",
+        f"- 1-minute load average before each timed build: {load_range(results)} "
+        f"(the machine has {info['nproc']} cores; > ~1 means something else was running)",
+        "",
+        "Columns: *cargo build* = median wall time of `cargo build` of the generated crate "
+        "(dependencies already built); *rustc* = median wall time of the crate's rustc process "
+        "alone; *CPU* = median user+sys CPU time of that rustc (less sensitive to other load); *added* = cargo build median minus baseline's; *ms/type* = added ÷ N; "
+        "*peak RSS* = max over reps of the rustc process's peak resident memory; "
+        "*÷ serde* = added ÷ serde's added, from wall times and from rustc CPU times "
+        "(the objfp row is the objfp/serde ratio).",
+        "",
+        "| N | variant | cargo build (s) | rustc (s) | CPU (s) | added (s) | ms/type | peak RSS (MiB) | ÷ serde (wall / CPU) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n in ns:
+        base = results.get((n, "baseline"))
+        base_med = statistics.median(s.cargo_s for s in base) if base else None
+        serde = results.get((n, "serde"))
+        serde_added = (statistics.median(s.cargo_s for s in serde) - base_med
+                       if serde and base_med is not None else None)
+        base_cpu = statistics.median(s.cpu_s for s in base) if base else None
+        serde_cpu_added = (statistics.median(s.cpu_s for s in serde) - base_cpu
+                           if serde and base_cpu is not None else None)
+        for v in variants:
+            key = (n, v.name)
+            if key in failures:
+                lines.append(f"| {n} | {v.name} | did not build | | | | | | |")
+                continue
+            ss = results.get(key)
+            if not ss:
+                continue
+            med = statistics.median(s.cargo_s for s in ss)
+            rmed = statistics.median(s.rustc_s for s in ss)
+            cmed = statistics.median(s.cpu_s for s in ss)
+            rss = max(s.maxrss_mib for s in ss)
+            added = med - base_med if base_med is not None and v.name != "baseline" else None
+            per = added / n * 1000 if added is not None else None
+            ratio = (added / serde_added if added is not None and serde_added
+                     and v.name not in ("serde", "baseline") and serde_added > 0 else None)
+            cpu_ratio = ((cmed - base_cpu) / serde_cpu_added
+                         if ratio is not None and serde_cpu_added and serde_cpu_added > 0
+                         else None)
+            ratio_cell = ("–" if ratio is None and cpu_ratio is None
+                          else f"{fmt(ratio, '.2f')} / {fmt(cpu_ratio, '.2f')}")
+            lines.append(
+                f"| {n} | {v.name} | {med:.2f} | {rmed:.2f} | {cmed:.2f} | {fmt(added, '+.2f')} | "
+                f"{fmt(per, '.1f')} | {rss:.0f} | {ratio_cell} |")
+    lines += ["", "Generated code per N (same for every variant):", ""]
+    for n in ns:
+        st = model_stats[n]
+        lines.append(f"- N={n}: {st['structs']} structs, {st['enums']} enums, "
+                     f"{st['generics']} generic types with {st['insts']} distinct instantiations "
+                     f"used as field types; {st['fields']} fields/variant payloads")
+    if failures:
+        lines += ["", "## Variants that did not build", ""]
+        grouped: dict[tuple[str, str], list[int]] = {}
+        for (n, name), why in failures.items():
+            grouped.setdefault((name, why), []).append(n)
+        for (name, why), fns in grouped.items():
+            lines.append(f"- **{name}** (N={','.join(map(str, sorted(fns)))}): {why}")
+    if versions:
+        lines += ["", "## Resolved versions", ""]
+        for name, vs in versions.items():
+            if vs:
+                lines.append(f"- {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(vs.items())))
+    if tp_summaries:
+        lines += ["", "## Top rustc passes (`-Z time-passes`, one extra build each)", ""]
+        for (n, name), passes in tp_summaries.items():
+            top = sorted(passes, reverse=True)[:8]
+            lines.append(f"- {name} N={n}: " + ", ".join(f"{p} {t:.2f}s" for t, p in top))
+    return "\n".join(lines) + "\n"
+
+
+def model_stats(m: Model) -> dict[str, int]:
+    return {
+        "structs": sum(1 for i in m.items if i.kind == "struct"),
+        "enums": sum(1 for i in m.items if i.kind == "enum"),
+        "generics": sum(1 for i in m.items if i.kind == "generic"),
+        "insts": len(m.instantiations),
+        "fields": sum(i.body.count("\n") - 1 for i in m.items),
+    }
+
+
+# ----------------------------------------------------------------------------------------
+# Main
+# ----------------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str]):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--n", default="100,500,2000", help="comma-separated type counts")
+    p.add_argument("--reps", type=int, default=3, help="timed repetitions per variant and N")
+    p.add_argument("--seed", type=int, default=1, help="generator seed")
+    p.add_argument("--variants", default=None,
+                   help="comma-separated subset of: baseline,serde,objfp,objfp-unforced,"
+                        "postcard-schema,bincode-next,bincode-next-manual,stabby (default: all)")
+    p.add_argument("--quick", action="store_true",
+                   help="smoke test: N=50, 1 rep, baseline+objfp, results not written")
+    p.add_argument("--time-passes", action="store_true",
+                   help="after timing, one extra build per variant with -Z time-passes "
+                        "(RUSTC_BOOTSTRAP=1 for that rustc only); files in bench/generated/logs")
+    p.add_argument("--timeout", type=float, default=BUILD_TIMEOUT_S,
+                   help="seconds allowed per cargo build (default %(default)s)")
+    p.add_argument("--probe-timeout", type=float, default=PROBE_TIMEOUT_S,
+                   help=f"seconds allowed per probe build (N={PROBE_N}) that checks each "
+                        "variant builds at all before the real runs (default %(default)s)")
+    p.add_argument("--generate-only", action="store_true",
+                   help="write the crates for the first N and stop")
+    p.add_argument("--output", default=None,
+                   help="Markdown report path (default bench/results.md; not written with --quick)")
+    args = p.parse_args(argv)
+    args.argv = argv
+    if args.quick:
+        args.n, args.reps = "50", 1
+        if args.variants is None:
+            args.variants = "baseline,objfp"
+    return args
+
+
+def main(argv: list[str]) -> int:
+    global BUILD_TIMEOUT_S
+    args = parse_args(argv)
+    BUILD_TIMEOUT_S = args.timeout
+    try:
+        ns = [int(x) for x in args.n.split(",") if x.strip()]
+    except ValueError:
+        print(f"error: --n must be comma-separated integers, got {args.n!r}", file=sys.stderr)
+        return 2
+    if not ns or min(ns) < 5 or args.reps < 1:
+        print("error: need N >= 5 and --reps >= 1", file=sys.stderr)
+        return 2
+    if shutil.which("cargo") is None:
+        print("error: cargo not found on PATH", file=sys.stderr)
+        return 2
+
+    GEN.mkdir(parents=True, exist_ok=True)
+    # One run at a time: runs share bench/generated/ and would overwrite each other's crates.
+    lock = open(GEN / ".lock", "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print("error: another bench run is using bench/generated/ (lock held); wait for it",
+              file=sys.stderr)
+        return 2
+    log_dir = GEN / "logs"
+    log_dir.mkdir(exist_ok=True)
+    os.chmod(WRAPPER, 0o755)
+
+    objfp_src = GEN / "objfp-src"
+    variants = all_variants(objfp_src)
+    if args.variants:
+        wanted = [w.strip() for w in args.variants.split(",") if w.strip()]
+        known = {v.name for v in variants}
+        bad = [w for w in wanted if w not in known]
+        if bad:
+            print(f"error: unknown variant(s) {bad}; known: {sorted(known)}", file=sys.stderr)
+            return 2
+        variants = [v for v in variants if v.name in wanted]
+
+    provenance = objfp_provenance()
+    if any(v.name.startswith("objfp") for v in variants):
+        digest = snapshot_objfp(objfp_src)
+        provenance += f" (snapshot content hash {digest})"
+
+    models = {n: Generator(n, args.seed).generate() for n in ns}
+    if args.generate_only:
+        for v in variants:
+            write_crate(models[ns[0]], v)
+            print(crate_dir(v))
+        return 0
+
+    results: dict[tuple[int, str], list[Sample]] = {}
+    failures: dict[tuple[int, str], str] = {}
+    tp_summaries: dict[tuple[int, str], list[tuple[float, str]]] = {}
+    info = machine_info()
+    print(f"# {info['cpu']}, {info['nproc']} cores; {info['rustc']}", file=sys.stderr)
+
+    # Probe: does each variant build at all (small N, short timeout)? Peers that do not
+    # are skipped for every N with the reason, instead of failing slowly at N=2000.
+    probe = Generator(min(PROBE_N, min(ns)), args.seed).generate()
+    if any(v.peer for v in variants):
+        print(f"== probe: does each peer build? (N={probe.n}; first run also fetches and "
+              "builds dependencies)", file=sys.stderr)
+    probed: list[Variant] = [v for v in variants if not v.peer]
+    for v in [v for v in variants if v.peer]:
+        t0 = time.perf_counter()
+        o = prepare(probe, v, log_dir, timeout=max(args.probe_timeout, 1), tag="probe",
+                    error_grace=60)
+        dt = time.perf_counter() - t0
+        if o.ok:
+            print(f"   {v.name:20} ok ({dt:.1f}s)", file=sys.stderr)
+            probed.append(v)
+            continue
+        label = "SKIPPED (peer does not build)" if v.peer else "FAILED TO BUILD"
+        print(f"   {v.name:20} {label}: {o.reason}\n   {'':20} full log: {o.log}",
+              file=sys.stderr)
+        for n in ns:
+            failures[(n, v.name)] = f"(probe, N={probe.n}) {o.reason}"
+    variants_run = [v for v in variants if v in probed]  # keep the declared order
+
+    for n in ns:
+        m = models[n]
+        print(f"== N={n}: preparing (untimed builds of dependencies and of each crate once)",
+              file=sys.stderr)
+        ok: list[Variant] = []
+        for v in variants_run:
+            t0 = time.perf_counter()
+            o = prepare(m, v, log_dir, error_grace=120)
+            dt = time.perf_counter() - t0
+            if o.ok:
+                print(f"   {v.name:16} ok ({dt:.1f}s)", file=sys.stderr)
+                ok.append(v)
+            else:
+                failures[(n, v.name)] = o.reason
+                label = "SKIPPED (peer does not build)" if v.peer else "FAILED TO BUILD"
+                print(f"   {v.name:16} {label}: {o.reason}\n   {'':16} full log: {o.log}",
+                      file=sys.stderr)
+        for rep in range(args.reps):
+            for v in list(ok):
+                r = measure(m, v, log_dir, rep)
+                if isinstance(r, Sample):
+                    results.setdefault((n, v.name), []).append(r)
+                    print(f"   rep {rep + 1}/{args.reps} {v.name:16} cargo {r.cargo_s:7.2f}s  "
+                          f"rustc {r.rustc_s:7.2f}s  {r.maxrss_mib:6.0f} MiB", file=sys.stderr)
+                else:
+                    failures[(n, v.name)] = r.reason
+                    results.pop((n, v.name), None)
+                    ok.remove(v)
+                    print(f"   {v.name}: {r.reason}", file=sys.stderr)
+        if args.time_passes:
+            for v in ok:
+                tp_summaries[(n, v.name)] = time_passes_run(m, v, log_dir)
+
+    versions = {}
+    for v in variants:
+        vs = resolved_versions(v)
+        keep = {"baseline": [], "serde": ["serde", "serde_derive"],
+                "objfp": ["objfp", "objfp-derive", "syn"],
+                "objfp-unforced": ["objfp", "objfp-derive", "syn"],
+                "postcard-schema": ["postcard-schema", "postcard-derive"],
+                "bincode-next": ["bincode-next", "bincode_derive-next"],
+                "bincode-next-manual": ["bincode-next", "bincode_derive-next"],
+                "stabby": ["stabby", "stabby-abi", "stabby-macros"]}.get(v.name, [])
+        versions[v.name] = {k: vs[k] for k in keep if k in vs}
+
+    report = build_report(args, ns, variants, results, failures,
+                          {n: model_stats(models[n]) for n in ns}, info, versions,
+                          provenance, tp_summaries)
+    print(report)
+    if not args.quick or args.output:
+        out = Path(args.output) if args.output else RESULTS_MD
+        out.write_text(report)
+        print(f"(written to {out})", file=sys.stderr)
+    (GEN / "results.json").write_text(json.dumps({
+        f"{n}:{name}": [s.__dict__ for s in ss] for (n, name), ss in results.items()
+    }, indent=1))
+
+    objfp_failed = any(name.startswith("objfp") for (_, name) in failures)
+    if objfp_failed:
+        print("\nThe objfp variant did not build: see 'Variants that did not build' above and "
+              "the full log under bench/generated/logs/.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
