@@ -160,105 +160,93 @@ impl ContainerAttrs {
             field_identifier: false,
             repr: None,
         };
-        for attr in attrs {
-            if attr.path().is_ident(FINGERPRINT) {
-                let result = attr.parse_nested_meta(|meta| {
-                    if meta.path.is_ident("crate") {
-                        // #[fingerprint(crate = "path::to::objfp")]
-                        let lit: LitStr = meta.value()?.parse()?;
-                        let path = lit.parse::<syn::Path>().map_err(|_| {
-                            syn::Error::new(lit.span(), "expected a path, such as \"::objfp\"")
-                        })?;
-                        crate_path.set(cx, &meta.path, path);
-                    } else if meta.path.is_ident("bound") {
-                        // #[fingerprint(bound = "T: TypeFingerprint")]
-                        let lit: LitStr = meta.value()?.parse()?;
-                        let preds = lit
-                            .parse_with(
-                                Punctuated::<syn::WherePredicate, Token![,]>::parse_terminated,
-                            )
-                            .map_err(|e| {
-                                syn::Error::new(
-                                    lit.span(),
-                                    format!("expected where-clause predicates: {e}"),
-                                )
-                            })?;
-                        bound.set(cx, &meta.path, preds.into_iter().collect());
-                    } else if meta.path.is_ident("opaque") {
-                        // #[fingerprint(opaque = "stable-name")]
-                        opaque.set(cx, &meta.path, opaque_name(&meta)?);
-                    } else if meta.path.is_ident("cycle") {
-                        // #[fingerprint(cycle(A, B))]
-                        let content;
-                        syn::parenthesized!(content in meta.input);
-                        let types = Punctuated::<syn::Type, Token![,]>::parse_terminated(&content)?;
-                        cycle.set(cx, &meta.path, types.into_iter().collect());
-                    } else if meta.path.is_ident("implements") {
-                        // #[fingerprint(implements(TraitA, path::TraitB, Foreign as MY_CONST))]
-                        let content;
-                        syn::parenthesized!(content in meta.input);
-                        let traits =
-                            Punctuated::<Implemented, Token![,]>::parse_terminated(&content)?;
-                        implements.set(
-                            cx,
-                            &meta.path,
-                            traits.into_iter().map(|t| (t.0, t.1)).collect(),
-                        );
-                    } else if meta.path.is_ident("expect") {
-                        // #[fingerprint(expect = "64 hex digits")]
-                        let lit: LitStr = meta.value()?.parse()?;
-                        let bytes = parse_pin(&lit)?;
-                        expect.set(cx, &meta.path, (lit, bytes));
-                    } else {
-                        return Err(meta.error(unknown_key(
-                            &meta.path,
-                            "on a type",
-                            "crate, bound, opaque, cycle, expect, implements",
-                        )));
-                    }
-                    Ok(())
-                });
-                if let Err(err) = result {
-                    cx.syn_error(err);
-                }
-            } else if attr.path().is_ident(SERDE) {
-                let result = attr.parse_nested_meta(|meta| {
-                    let key = path_key(&meta.path);
-                    match key.as_str() {
-                        "rename" => out.rename = parse_ser_de_str(&meta)?,
-                        "rename_all" => out.rename_all = parse_ser_de_rule(&meta)?,
-                        "rename_all_fields" => out.rename_all_fields = parse_ser_de_rule(&meta)?,
-                        "tag" => out.tag = Some(lit_value(&meta)?),
-                        "content" => out.content = Some(lit_value(&meta)?),
-                        "untagged" => out.untagged = true,
-                        "default" => {
-                            skip_value(&meta)?;
-                            out.default = true;
-                        }
-                        "deny_unknown_fields" => out.deny_unknown_fields = true,
-                        "transparent" => out.transparent.set(cx, &meta.path, ()),
-                        "from" => out.from = Some(lit_type(&meta)?),
-                        "try_from" => out.try_from = Some(lit_type(&meta)?),
-                        "into" => out.into = Some(lit_type(&meta)?),
-                        "variant_identifier" => out.variant_identifier = true,
-                        "field_identifier" => out.field_identifier = true,
-                        // bound, crate, remote, expecting: no wire effect (SPEC.md).
-                        _ => skip_value(&meta)?,
-                    }
-                    Ok(())
-                });
-                if let Err(err) = result {
-                    cx.syn_error(err);
-                }
-            } else if attr.path().is_ident(REPR) {
-                let _ = attr.parse_nested_meta(|meta| {
-                    let key = path_key(&meta.path);
-                    if let Some(int) = repr_int(&key) {
-                        out.repr = Some(int.to_owned());
-                    }
-                    skip_value(&meta)
-                });
+        each_meta(cx, attrs, FINGERPRINT, |meta| {
+            if meta.path.is_ident("crate") {
+                // #[fingerprint(crate = "path::to::objfp")]
+                let lit: LitStr = meta.value()?.parse()?;
+                let path = lit.parse::<syn::Path>().map_err(|_| {
+                    syn::Error::new(lit.span(), "expected a path, such as \"::objfp\"")
+                })?;
+                crate_path.set(cx, &meta.path, path);
+            } else if meta.path.is_ident("bound") {
+                // #[fingerprint(bound = "T: TypeFingerprint")]
+                let lit: LitStr = meta.value()?.parse()?;
+                let preds = lit
+                    .parse_with(Punctuated::<syn::WherePredicate, Token![,]>::parse_terminated)
+                    .map_err(|e| {
+                        syn::Error::new(
+                            lit.span(),
+                            format!("expected where-clause predicates: {e}"),
+                        )
+                    })?;
+                bound.set(cx, &meta.path, preds.into_iter().collect());
+            } else if meta.path.is_ident("opaque") {
+                // #[fingerprint(opaque = "stable-name")]
+                opaque.set(cx, &meta.path, opaque_name(&meta)?);
+            } else if meta.path.is_ident("cycle") {
+                // #[fingerprint(cycle(A, B))]
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let types = Punctuated::<syn::Type, Token![,]>::parse_terminated(&content)?;
+                cycle.set(cx, &meta.path, types.into_iter().collect());
+            } else if meta.path.is_ident("implements") {
+                // #[fingerprint(implements(TraitA, path::TraitB, Foreign as MY_CONST))]
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let traits = Punctuated::<Implemented, Token![,]>::parse_terminated(&content)?;
+                implements.set(
+                    cx,
+                    &meta.path,
+                    traits.into_iter().map(|t| (t.0, t.1)).collect(),
+                );
+            } else if meta.path.is_ident("expect") {
+                // #[fingerprint(expect = "64 hex digits")]
+                let lit: LitStr = meta.value()?.parse()?;
+                let bytes = parse_pin(&lit)?;
+                expect.set(cx, &meta.path, (lit, bytes));
+            } else {
+                return Err(meta.error(unknown_key(
+                    &meta.path,
+                    "on a type",
+                    "crate, bound, opaque, cycle, expect, implements",
+                )));
             }
+            Ok(())
+        });
+        each_meta(cx, attrs, SERDE, |meta| {
+            let key = path_key(&meta.path);
+            match key.as_str() {
+                "rename" => out.rename = parse_ser_de_str(&meta)?,
+                "rename_all" => out.rename_all = parse_ser_de_rule(&meta)?,
+                "rename_all_fields" => out.rename_all_fields = parse_ser_de_rule(&meta)?,
+                "tag" => out.tag = Some(lit_value(&meta)?),
+                "content" => out.content = Some(lit_value(&meta)?),
+                "untagged" => out.untagged = true,
+                "default" => {
+                    skip_value(&meta)?;
+                    out.default = true;
+                }
+                "deny_unknown_fields" => out.deny_unknown_fields = true,
+                "transparent" => out.transparent.set(cx, &meta.path, ()),
+                "from" => out.from = Some(lit_type(&meta)?),
+                "try_from" => out.try_from = Some(lit_type(&meta)?),
+                "into" => out.into = Some(lit_type(&meta)?),
+                "variant_identifier" => out.variant_identifier = true,
+                "field_identifier" => out.field_identifier = true,
+                // bound, crate, remote, expecting: no wire effect (SPEC.md).
+                _ => skip_value(&meta)?,
+            }
+            Ok(())
+        });
+        // A malformed `#[repr]` is rustc's to report; only the integer type matters here.
+        for attr in attrs.iter().filter(|a| a.path().is_ident(REPR)) {
+            let _ = attr.parse_nested_meta(|meta| {
+                let key = path_key(&meta.path);
+                if let Some(int) = repr_int(&key) {
+                    out.repr = Some(int.to_owned());
+                }
+                skip_value(&meta)
+            });
         }
         out.crate_path = crate_path.into_value();
         out.bound = bound.into_value();
@@ -282,46 +270,35 @@ impl VariantAttrs {
             untagged: false,
             custom_with: None,
         };
-        for attr in attrs {
-            if attr.path().is_ident(FINGERPRINT) {
-                let result = attr.parse_nested_meta(|meta| {
-                    Err(meta.error(unknown_key(
-                        &meta.path,
-                        "on a variant",
-                        "none; put `#[fingerprint(...)]` on the type or on a field",
-                    )))
-                });
-                if let Err(err) = result {
-                    cx.syn_error(err);
+        each_meta(cx, attrs, FINGERPRINT, |meta| {
+            Err(meta.error(unknown_key(
+                &meta.path,
+                "on a variant",
+                "none; put `#[fingerprint(...)]` on the type or on a field",
+            )))
+        });
+        each_meta(cx, attrs, SERDE, |meta| {
+            let key = path_key(&meta.path);
+            match key.as_str() {
+                "rename" => out.rename = parse_ser_de_str(&meta)?,
+                "alias" => out.aliases.push(lit_value(&meta)?),
+                "rename_all" => out.rename_all = parse_ser_de_rule(&meta)?,
+                "skip" => {
+                    out.skip_serializing = true;
+                    out.skip_deserializing = true;
                 }
-            } else if attr.path().is_ident(SERDE) {
-                let result = attr.parse_nested_meta(|meta| {
-                    let key = path_key(&meta.path);
-                    match key.as_str() {
-                        "rename" => out.rename = parse_ser_de_str(&meta)?,
-                        "alias" => out.aliases.push(lit_value(&meta)?),
-                        "rename_all" => out.rename_all = parse_ser_de_rule(&meta)?,
-                        "skip" => {
-                            out.skip_serializing = true;
-                            out.skip_deserializing = true;
-                        }
-                        "skip_serializing" => out.skip_serializing = true,
-                        "skip_deserializing" => out.skip_deserializing = true,
-                        "other" => out.other = true,
-                        "untagged" => out.untagged = true,
-                        "with" | "serialize_with" | "deserialize_with" => {
-                            skip_value(&meta)?;
-                            out.custom_with = Some(meta.path.to_token_stream());
-                        }
-                        _ => skip_value(&meta)?,
-                    }
-                    Ok(())
-                });
-                if let Err(err) = result {
-                    cx.syn_error(err);
+                "skip_serializing" => out.skip_serializing = true,
+                "skip_deserializing" => out.skip_deserializing = true,
+                "other" => out.other = true,
+                "untagged" => out.untagged = true,
+                "with" | "serialize_with" | "deserialize_with" => {
+                    skip_value(&meta)?;
+                    out.custom_with = Some(meta.path.to_token_stream());
                 }
+                _ => skip_value(&meta)?,
             }
-        }
+            Ok(())
+        });
         out
     }
 }
@@ -341,67 +318,66 @@ impl FieldAttrs {
             fp_as: Once::none("as"),
             fp_opaque: Once::none("opaque"),
         };
-        for attr in attrs {
-            if attr.path().is_ident(FINGERPRINT) {
-                let result = attr.parse_nested_meta(|meta| {
-                    if meta.path.is_ident("skip") {
-                        // #[fingerprint(skip)]
-                        out.fp_skip.set(cx, &meta.path, ());
-                    } else if meta.path.is_ident("as") {
-                        // #[fingerprint(as = "Type")]
-                        let ty = lit_type(&meta)?;
-                        out.fp_as.set(cx, &meta.path, ty);
-                    } else if meta.path.is_ident("opaque") {
-                        // #[fingerprint(opaque = "stable-name")]
-                        let name = opaque_name(&meta)?;
-                        out.fp_opaque.set(cx, &meta.path, name);
-                    } else {
-                        return Err(meta.error(unknown_key(
-                            &meta.path,
-                            "on a field",
-                            "skip, as, opaque",
-                        )));
-                    }
-                    Ok(())
-                });
-                if let Err(err) = result {
-                    cx.syn_error(err);
-                }
-            } else if attr.path().is_ident(SERDE) {
-                let result = attr.parse_nested_meta(|meta| {
-                    let key = path_key(&meta.path);
-                    match key.as_str() {
-                        "rename" => out.rename = parse_ser_de_str(&meta)?,
-                        "alias" => out.aliases.push(lit_value(&meta)?),
-                        "skip" => {
-                            out.skip_serializing = true;
-                            out.skip_deserializing = true;
-                        }
-                        "skip_serializing" => out.skip_serializing = true,
-                        "skip_deserializing" => out.skip_deserializing = true,
-                        "skip_serializing_if" => {
-                            skip_value(&meta)?;
-                            out.skip_serializing_if = true;
-                        }
-                        "default" => {
-                            skip_value(&meta)?;
-                            out.default = true;
-                        }
-                        "flatten" => out.flatten = true,
-                        "with" | "serialize_with" | "deserialize_with" => {
-                            skip_value(&meta)?;
-                            out.custom_with = Some(meta.path.to_token_stream());
-                        }
-                        _ => skip_value(&meta)?,
-                    }
-                    Ok(())
-                });
-                if let Err(err) = result {
-                    cx.syn_error(err);
-                }
+        each_meta(cx, attrs, FINGERPRINT, |meta| {
+            if meta.path.is_ident("skip") {
+                // #[fingerprint(skip)]
+                out.fp_skip.set(cx, &meta.path, ());
+            } else if meta.path.is_ident("as") {
+                // #[fingerprint(as = "Type")]
+                let ty = lit_type(&meta)?;
+                out.fp_as.set(cx, &meta.path, ty);
+            } else if meta.path.is_ident("opaque") {
+                // #[fingerprint(opaque = "stable-name")]
+                let name = opaque_name(&meta)?;
+                out.fp_opaque.set(cx, &meta.path, name);
+            } else {
+                return Err(meta.error(unknown_key(&meta.path, "on a field", "skip, as, opaque")));
             }
-        }
+            Ok(())
+        });
+        each_meta(cx, attrs, SERDE, |meta| {
+            let key = path_key(&meta.path);
+            match key.as_str() {
+                "rename" => out.rename = parse_ser_de_str(&meta)?,
+                "alias" => out.aliases.push(lit_value(&meta)?),
+                "skip" => {
+                    out.skip_serializing = true;
+                    out.skip_deserializing = true;
+                }
+                "skip_serializing" => out.skip_serializing = true,
+                "skip_deserializing" => out.skip_deserializing = true,
+                "skip_serializing_if" => {
+                    skip_value(&meta)?;
+                    out.skip_serializing_if = true;
+                }
+                "default" => {
+                    skip_value(&meta)?;
+                    out.default = true;
+                }
+                "flatten" => out.flatten = true,
+                "with" | "serialize_with" | "deserialize_with" => {
+                    skip_value(&meta)?;
+                    out.custom_with = Some(meta.path.to_token_stream());
+                }
+                _ => skip_value(&meta)?,
+            }
+            Ok(())
+        });
         out
+    }
+}
+
+/// Runs `f` on every item of every `#[name(...)]` attribute, collecting errors in `cx`.
+fn each_meta(
+    cx: &Ctxt,
+    attrs: &[syn::Attribute],
+    name: &str,
+    mut f: impl FnMut(ParseNestedMeta) -> syn::Result<()>,
+) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident(name)) {
+        if let Err(err) = attr.parse_nested_meta(&mut f) {
+            cx.syn_error(err);
+        }
     }
 }
 
