@@ -586,7 +586,7 @@ fn every_declaration_kind_round_trips() {
     check_with(&path, &entries, Mode::Update).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
-        text.contains("readable IpAddr {\n    human: string,\n    compact: IpAddr#2,\n}"),
+        text.contains("readable IpAddr {\n    human: ip-address,\n    compact: IpAddr#2,\n}"),
         "{text}"
     );
     assert!(
