@@ -12,12 +12,15 @@ use quote::quote;
 
 use crate::ast::Container;
 
-pub fn where_clause(cont: &Container, krate: &TokenStream) -> syn::Generics {
+/// The generics with the where-clause, and the type parameters bounded by
+/// `TypeFingerprint` (the ones a description can show as arguments).
+pub fn where_clause(cont: &Container, krate: &TokenStream) -> (syn::Generics, Vec<syn::Ident>) {
     let mut generics = cont.generics.clone();
     let where_clause = generics.make_where_clause();
+    let mut bounded = Vec::new();
     if let Some(bound) = &cont.attrs.bound {
         where_clause.predicates.extend(bound.iter().cloned());
-        return generics;
+        return (generics, bounded);
     }
     let params: BTreeSet<String> = cont
         .generics
@@ -25,7 +28,7 @@ pub fn where_clause(cont: &Container, krate: &TokenStream) -> syn::Generics {
         .map(|p| p.ident.to_string())
         .collect();
     if params.is_empty() {
-        return generics;
+        return (generics, bounded);
     }
     let mut used = BTreeSet::new();
     let mut projections = Vec::new();
@@ -47,6 +50,7 @@ pub fn where_clause(cont: &Container, krate: &TokenStream) -> syn::Generics {
     for param in cont.generics.type_params() {
         if used.contains(&param.ident.to_string()) {
             let ident = &param.ident;
+            bounded.push(ident.clone());
             where_clause
                 .predicates
                 .push(syn::parse_quote!(#ident: #krate::TypeFingerprint));
@@ -57,7 +61,7 @@ pub fn where_clause(cont: &Container, krate: &TokenStream) -> syn::Generics {
             .predicates
             .push(syn::parse_quote!(#ty: #krate::TypeFingerprint));
     }
-    generics
+    (generics, bounded)
 }
 
 struct Visit<'a> {

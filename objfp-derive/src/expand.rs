@@ -49,7 +49,7 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
 
     let generator = Gen { krate: &krate };
     let ident = cont.ident;
-    let generics = bound::where_clause(&cont, &krate);
+    let (generics, described_args) = bound::where_clause(&cont, &krate);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let own_fp = generator.fingerprint(&node);
@@ -93,7 +93,7 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
             #fingerprint
         })
     };
-    let description = generator.description(&cont, &node);
+    let description = generator.description(&cont, &node, &described_args);
     let pin = generator.pin(&cont);
 
     Ok(quote! {
@@ -206,7 +206,7 @@ impl Gen<'_> {
     }
 
     /// The `&'static Description` expression.
-    fn description(&self, cont: &Container, node: &Node) -> TokenStream {
+    fn description(&self, cont: &Container, node: &Node, args: &[syn::Ident]) -> TokenStream {
         let krate = self.krate;
         if let Node::SameAs(r) = node {
             return match r {
@@ -220,7 +220,7 @@ impl Gen<'_> {
         quote! {
             &#krate::Description {
                 name: #name,
-                args: &[],
+                args: &[#(#krate::__private::describe::<#args>),*],
                 fingerprint: <Self as #krate::TypeFingerprint>::FINGERPRINT,
                 shape: #shape,
             }

@@ -547,3 +547,15 @@ fn description_matches_fingerprint_and_lists_fields() {
     assert_eq!(names, ["id", "note"]);
     assert_eq!((s.fields[0].ty)().fingerprint, fp::<u64>());
 }
+
+#[test]
+fn description_of_a_generic_instantiation_lists_its_arguments() {
+    #[derive(TypeFingerprint)]
+    struct Wrap<T> {
+        inner: T,
+    }
+    let d = <Wrap<u32>>::DESCRIPTION;
+    let args: Vec<_> = d.args.iter().map(|a| a().name).collect();
+    assert_eq!(args, ["u32"]);
+    assert_eq!(objfp::diff::type_name(d), "Wrap<u32>");
+}
