@@ -763,6 +763,15 @@ fn field_path(parent: &str, kind: StructKind, index: usize, name: &str) -> Strin
     }
 }
 
+/// Where each old key is among the new ones, and each new key among the old ones.
+fn match_keys<K: PartialEq>(old: &[K], new: &[K]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let find = |k: &K, among: &[K]| among.iter().position(|o| o == k);
+    (
+        old.iter().map(|k| find(k, new)).collect(),
+        new.iter().map(|k| find(k, old)).collect(),
+    )
+}
+
 /// The wire names of fields or variants, each with its occurrence number among equal
 /// names, so that duplicates (skipped variants all have the name `""`) still match one
 /// to one.
@@ -988,14 +997,7 @@ impl<'g, 'd> Engine<'g, 'd> {
         }
         let old_keys = keys(old.iter().map(|f| f.name.as_str()));
         let new_keys = keys(new.iter().map(|f| f.name.as_str()));
-        let in_new: Vec<Option<usize>> = old_keys
-            .iter()
-            .map(|k| new_keys.iter().position(|n| n == k))
-            .collect();
-        let in_old: Vec<Option<usize>> = new_keys
-            .iter()
-            .map(|k| old_keys.iter().position(|o| o == k))
-            .collect();
+        let (in_new, in_old) = match_keys(&old_keys, &new_keys);
         // A field gone and another new at the same position, with the same type: renamed.
         let renamed: Vec<bool> = (0..old.len())
             .map(|i| {
@@ -1094,14 +1096,7 @@ impl<'g, 'd> Engine<'g, 'd> {
         let (old, new) = (&s.variants, &t.variants);
         let old_keys = keys(old.iter().map(|v| v.name.as_str()));
         let new_keys = keys(new.iter().map(|v| v.name.as_str()));
-        let in_new: Vec<Option<usize>> = old_keys
-            .iter()
-            .map(|k| new_keys.iter().position(|n| n == k))
-            .collect();
-        let in_old: Vec<Option<usize>> = new_keys
-            .iter()
-            .map(|k| old_keys.iter().position(|o| o == k))
-            .collect();
+        let (in_new, in_old) = match_keys(&old_keys, &new_keys);
         let renamed: Vec<bool> = (0..old.len())
             .map(|i| {
                 i < new.len()
