@@ -216,7 +216,7 @@ impl Gen<'_> {
             };
         }
         let name = cont.ident.to_string();
-        let shape = self.shape(node);
+        let shape = self.shape(node, &self.implements_attrs(cont));
         quote! {
             &#krate::Description {
                 name: #name,
@@ -227,7 +227,8 @@ impl Gen<'_> {
         }
     }
 
-    fn shape(&self, node: &Node) -> TokenStream {
+    /// The shape's tokens; `extra` are description-only container attributes (`implements`).
+    fn shape(&self, node: &Node, extra: &[TokenStream]) -> TokenStream {
         let krate = self.krate;
         match node {
             Node::Struct {
@@ -236,7 +237,7 @@ impl Gen<'_> {
                 fields,
             } => {
                 let kind = kind(krate, *style);
-                let attrs = self.attrs(attrs);
+                let attrs = self.attrs_with(attrs, extra);
                 let fields = self.fields(fields);
                 quote!(#krate::Shape::Struct(#krate::StructShape { kind: #kind, attrs: #attrs, fields: #fields }))
             }
@@ -245,7 +246,7 @@ impl Gen<'_> {
                 attrs,
                 variants,
             } => {
-                let attrs = self.attrs(attrs);
+                let attrs = self.attrs_with(attrs, extra);
                 let variants = variants.iter().map(|v| self.variant(v));
                 quote!(#krate::Shape::Enum(#krate::EnumShape { repr: #repr, attrs: #attrs, variants: &[#(#variants),*] }))
             }
@@ -260,7 +261,7 @@ impl Gen<'_> {
                     None => quote!(::core::option::Option::None),
                 };
                 let (ser, de) = (side(ser), side(de));
-                let own = self.shape(own);
+                let own = self.shape(own, extra);
                 quote!(#krate::Shape::Proxy { serialize: #ser, deserialize: #de, own: &#own })
             }
         }
@@ -296,11 +297,52 @@ impl Gen<'_> {
     }
 
     fn attrs(&self, attrs: &[encode::Attr]) -> TokenStream {
+        self.attrs_with(attrs, &[])
+    }
+
+    fn attrs_with(&self, attrs: &[encode::Attr], extra: &[TokenStream]) -> TokenStream {
         let krate = self.krate;
         let attrs = attrs
             .iter()
             .map(|(key, value)| quote!(#krate::Attr { key: #key, value: #value }));
-        quote!(&[#(#attrs),*])
+        quote!(&[#(#attrs,)* #(#extra),*])
+    }
+
+    /// One `implements` attribute per declared trait, valued `"Name <interface hex>"`, so
+    /// that diffs and lockfiles can say which interface changed. They are in the
+    /// description only: the pre-image folds interfaces in through the `'I'` node.
+    fn implements_attrs(&self, cont: &Container) -> Vec<TokenStream> {
+        let krate = self.krate;
+        let mut traits: Vec<_> = cont
+            .attrs
+            .implements
+            .iter()
+            .map(|(trait_path, interface)| {
+                let name = trait_path
+                    .segments
+                    .last()
+                    .map(|s| s.ident.to_string())
+                    .unwrap_or_default();
+                (name, interface.as_ref().unwrap_or(trait_path))
+            })
+            .collect();
+        traits.sort_by(|a, b| a.0.cmp(&b.0));
+        traits
+            .into_iter()
+            .map(|(name, interface)| {
+                let len = name.len() + 1 + 64;
+                quote!(#krate::Attr {
+                    key: "implements",
+                    value: {
+                        const LABEL: [u8; #len] = #krate::__private::labelled_hex::<#len>(
+                            #name,
+                            #krate::__private::interface_of(#interface).fingerprint,
+                        );
+                        #krate::__private::utf8(&LABEL)
+                    },
+                })
+            })
+            .collect()
     }
 
     pub fn type_ref(&self, r: &Ref) -> TokenStream {

@@ -201,7 +201,9 @@ pub struct Field {
 pub struct StructShape {
     /// Named, tuple or unit.
     pub kind: StructKind,
-    /// Wire-relevant container attributes, sorted.
+    /// Wire-relevant container attributes, sorted; then one `implements` entry per trait
+    /// declared with `#[fingerprint(implements(..))]`, valued `"Trait <interface hex>"`
+    /// (description only: interfaces enter the fingerprint through the `'I'` node).
     pub attrs: &'static [Attr],
     /// The fields on the wire, in declaration order (skipped fields are absent).
     pub fields: &'static [Field],
@@ -212,7 +214,8 @@ pub struct StructShape {
 pub struct EnumShape {
     /// The integer `#[repr]`, such as `"u8"`, or `""` when there is none.
     pub repr: &'static str,
-    /// Wire-relevant container attributes, sorted (`tag`, `content`, `untagged`, ...).
+    /// Wire-relevant container attributes, sorted (`tag`, `content`, `untagged`, ...), then
+    /// `implements` entries as for [`StructShape::attrs`].
     pub attrs: &'static [Attr],
     /// The variants on the wire, in declaration order.
     pub variants: &'static [Variant],

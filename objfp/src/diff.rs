@@ -279,10 +279,12 @@ impl fmt::Display for ChangeKind {
             ChangeKind::KindChanged { old, new } => {
                 write!(f, "kind changed {} -> {}", kind_name(*old), kind_name(*new))
             }
-            ChangeKind::AttrAdded { attr } => write!(f, "serde: added {attr}"),
-            ChangeKind::AttrRemoved { attr } => write!(f, "serde: removed {attr}"),
+            ChangeKind::AttrAdded { attr } => write!(f, "{}: added {attr}", attr_origin(attr)),
+            ChangeKind::AttrRemoved { attr } => {
+                write!(f, "{}: removed {attr}", attr_origin(attr))
+            }
             ChangeKind::AttrChanged { key, old, new } => {
-                write!(f, "serde: changed {key} ")?;
+                write!(f, "{}: changed {key} ", attr_origin(key))?;
                 quoted(f, old)?;
                 f.write_str(" -> ")?;
                 quoted(f, new)
@@ -760,6 +762,16 @@ fn field_path(parent: &str, kind: StructKind, index: usize, name: &str) -> Strin
     match kind {
         StructKind::Named => format!("{parent}.{}", name_token(name)),
         StructKind::Newtype | StructKind::Tuple | StructKind::Unit => format!("{parent}.{index}"),
+    }
+}
+
+/// Which attribute family a description attribute comes from: `implements` entries are
+/// objfp's interfaces (`#[fingerprint(implements(..))]`), the rest are serde's.
+fn attr_origin(attr: &str) -> &'static str {
+    if attr.starts_with("implements") {
+        "interface"
+    } else {
+        "serde"
     }
 }
 

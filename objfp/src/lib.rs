@@ -160,6 +160,31 @@ pub mod __private {
         interface
     }
 
+    /// `"label <64 hex digits>"` in a fixed buffer of `N = label.len() + 65` bytes.
+    pub const fn labelled_hex<const N: usize>(label: &str, fp: Fingerprint) -> [u8; N] {
+        let mut out = [b' '; N];
+        let (label, hex) = (label.as_bytes(), fp.to_hex_array());
+        let mut i = 0;
+        while i < label.len() {
+            out[i] = label[i];
+            i += 1;
+        }
+        let mut j = 0;
+        while j < 64 {
+            out[label.len() + 1 + j] = hex[j];
+            j += 1;
+        }
+        out
+    }
+
+    /// The text of a buffer built by [`labelled_hex`] (always UTF-8: an identifier and hex).
+    pub const fn utf8(bytes: &'static [u8]) -> &'static str {
+        match core::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => "",
+        }
+    }
+
     /// `Self` in an interface's signatures: whichever type implements the trait.
     pub struct SelfType;
 

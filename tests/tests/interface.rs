@@ -315,3 +315,70 @@ fn implements_is_the_sorted_set_of_interfaces_over_the_own_fingerprint() {
     );
     assert_eq!(both::Thing::FINGERPRINT, expected);
 }
+
+mod named_v2 {
+    #[objfp::interface]
+    pub trait Named {
+        fn name(&self) -> String;
+        fn rename(&mut self, to: String);
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(implements(Named))]
+    pub struct Thing {
+        pub id: u64,
+    }
+    impl Named for Thing {
+        fn name(&self) -> String {
+            String::new()
+        }
+        fn rename(&mut self, _to: String) {}
+    }
+}
+
+#[test]
+fn description_names_each_declared_interface_so_a_diff_can_explain_it() {
+    let d = one::Thing::DESCRIPTION;
+    let objfp::Shape::Struct(s) = &d.shape else {
+        panic!("a struct")
+    };
+    let expected = format!("Named {}", iface!(Named));
+    assert!(
+        s.attrs
+            .iter()
+            .any(|a| a.key == "implements" && a.value == expected),
+        "{:?}",
+        s.attrs
+    );
+    let changes: Vec<String> = objfp::diff::diff(d, named_v2::Thing::DESCRIPTION)
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    let expected = format!(
+        "Thing: interface: changed implements \"Named {}\" -> \"Named {}\"",
+        iface!(Named),
+        iface!(named_v2::Named)
+    );
+    assert_eq!(changes[0], expected);
+}
+
+#[test]
+fn lockfile_records_declared_interfaces_and_explains_their_change() {
+    let dir = std::env::temp_dir().join(format!("objfp-iface-lock-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("fingerprints.lock");
+    let before = [objfp::lock::entry::<one::Thing>("Thing")];
+    let after = [objfp::lock::entry::<named_v2::Thing>("Thing")];
+    objfp::lock::check_with(&path, &before, objfp::lock::Mode::Update).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(&format!("Named {}", iface!(Named))), "{text}");
+    objfp::lock::check_with(&path, &before, objfp::lock::Mode::Verify).unwrap();
+    let err = objfp::lock::check_with(&path, &after, objfp::lock::Mode::Verify).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("interface: changed implements"),
+        "{message}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
