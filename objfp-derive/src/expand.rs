@@ -411,17 +411,22 @@ fn literal_fp(krate: &TokenStream, fp: [u8; 32]) -> TokenStream {
 
 /// A stand-in impl emitted next to errors.
 fn fallback(input: &syn::DeriveInput) -> TokenStream {
+    // Reached only with errors already reported; the attributes are read again for the
+    // crate path alone, and any new errors are dropped (they were reported the first time).
+    let krate = crate::attr::ContainerAttrs::from_attrs(&Ctxt::default(), &input.attrs)
+        .crate_path
+        .map_or_else(|| quote!(::objfp), |path| quote!(#path));
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         const _: () = {
-            impl #impl_generics ::objfp::TypeFingerprint for #ident #ty_generics #where_clause {
-                const FINGERPRINT: ::objfp::Fingerprint = ::objfp::Fingerprint::from_bytes([0; 32]);
-                const DESCRIPTION: &'static ::objfp::Description = &::objfp::Description {
+            impl #impl_generics #krate::TypeFingerprint for #ident #ty_generics #where_clause {
+                const FINGERPRINT: #krate::Fingerprint = #krate::Fingerprint::from_bytes([0; 32]);
+                const DESCRIPTION: &'static #krate::Description = &#krate::Description {
                     name: "",
                     args: &[],
-                    fingerprint: ::objfp::Fingerprint::from_bytes([0; 32]),
-                    shape: ::objfp::Shape::Opaque("derive failed"),
+                    fingerprint: #krate::Fingerprint::from_bytes([0; 32]),
+                    shape: #krate::Shape::Opaque("derive failed"),
                 };
             }
         };
