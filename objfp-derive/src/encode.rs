@@ -269,19 +269,21 @@ fn literal_int(expr: &syn::Expr) -> Option<i128> {
     }
 }
 
-fn flag(key: &'static str) -> Attr {
-    (key, String::new())
+/// The flags that are set, as attributes with empty values: each table below is the
+/// SPEC.md §10 row for its level.
+fn flags<'a>(set: &'a [(bool, &'static str)]) -> impl Iterator<Item = Attr> + 'a {
+    set.iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, key)| (*key, String::new()))
 }
 
 fn struct_attrs(cont: &Container) -> Vec<Attr> {
     let a = &cont.attrs;
-    let mut out = Vec::new();
-    if a.default {
-        out.push(flag("default"));
-    }
-    if a.deny_unknown_fields {
-        out.push(flag("deny_unknown_fields"));
-    }
+    let mut out: Vec<Attr> = flags(&[
+        (a.default, "default"),
+        (a.deny_unknown_fields, "deny_unknown_fields"),
+    ])
+    .collect();
     if let Some(tag) = &a.tag {
         // serde writes the struct's own (renamed) name as the tag's value.
         out.push(("tag", tag.clone()));
@@ -293,25 +295,15 @@ fn struct_attrs(cont: &Container) -> Vec<Attr> {
 
 fn enum_attrs(cont: &Container) -> Vec<Attr> {
     let a = &cont.attrs;
-    let mut out = Vec::new();
-    if let Some(tag) = &a.tag {
-        out.push(("tag", tag.clone()));
-    }
-    if let Some(content) = &a.content {
-        out.push(("content", content.clone()));
-    }
-    if a.untagged {
-        out.push(flag("untagged"));
-    }
-    if a.deny_unknown_fields {
-        out.push(flag("deny_unknown_fields"));
-    }
-    if a.variant_identifier {
-        out.push(flag("variant_identifier"));
-    }
-    if a.field_identifier {
-        out.push(flag("field_identifier"));
-    }
+    let mut out: Vec<Attr> = flags(&[
+        (a.untagged, "untagged"),
+        (a.deny_unknown_fields, "deny_unknown_fields"),
+        (a.variant_identifier, "variant_identifier"),
+        (a.field_identifier, "field_identifier"),
+    ])
+    .collect();
+    out.extend(a.tag.iter().map(|tag| ("tag", tag.clone())));
+    out.extend(a.content.iter().map(|content| ("content", content.clone())));
     sorted(out)
 }
 
@@ -331,44 +323,30 @@ fn variant_name(v: &Variant, untagged_enum: bool) -> String {
 
 fn variant_attrs(v: &Variant, untagged_enum: bool) -> Vec<Attr> {
     let a = &v.attrs;
-    let mut out = Vec::new();
+    let mut out: Vec<Attr> = flags(&[
+        (a.skip_serializing, "skip_serializing"),
+        (a.skip_deserializing, "skip_deserializing"),
+        (a.other, "other"),
+        (a.untagged, "untagged"),
+    ])
+    .collect();
     if !untagged(v, untagged_enum) {
         names_attrs(&mut out, &v.name.ser, &v.name.de, &a.aliases);
-    }
-    if a.skip_serializing {
-        out.push(flag("skip_serializing"));
-    }
-    if a.skip_deserializing {
-        out.push(flag("skip_deserializing"));
-    }
-    if a.other {
-        out.push(flag("other"));
-    }
-    if a.untagged {
-        out.push(flag("untagged"));
     }
     sorted(out)
 }
 
 fn field_attrs(f: &Field) -> Vec<Attr> {
     let a = &f.attrs;
-    let mut out = Vec::new();
+    let mut out: Vec<Attr> = flags(&[
+        (a.skip_serializing, "skip_serializing"),
+        (a.skip_deserializing, "skip_deserializing"),
+        (a.skip_serializing_if, "skip_serializing_if"),
+        (a.default, "default"),
+        (a.flatten, "flatten"),
+    ])
+    .collect();
     names_attrs(&mut out, &f.name.ser, &f.name.de, &a.aliases);
-    if a.skip_serializing {
-        out.push(flag("skip_serializing"));
-    }
-    if a.skip_deserializing {
-        out.push(flag("skip_deserializing"));
-    }
-    if a.skip_serializing_if {
-        out.push(flag("skip_serializing_if"));
-    }
-    if a.default {
-        out.push(flag("default"));
-    }
-    if a.flatten {
-        out.push(flag("flatten"));
-    }
     sorted(out)
 }
 
