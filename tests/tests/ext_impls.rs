@@ -19,21 +19,6 @@ use std::str::FromStr;
 use objfp::{Fingerprint, Primitive, Shape, TypeFingerprint, encoding};
 use serde::Serialize;
 
-/// `T`'s fingerprint, after checking that its description carries the same one.
-fn fp<T: TypeFingerprint + ?Sized>() -> Fingerprint {
-    assert_eq!(
-        T::DESCRIPTION.fingerprint,
-        T::FINGERPRINT,
-        "the description of {} carries another fingerprint",
-        T::DESCRIPTION.name
-    );
-    T::FINGERPRINT
-}
-
-fn prim(p: Primitive) -> Fingerprint {
-    encoding::primitive(p)
-}
-
 /// The `h` node of a string in grammar `name` (human-readable) and `compact`.
 fn named_string_or(name: &str, compact: Fingerprint) -> Fingerprint {
     encoding::readable(encoding::opaque(name), compact)
@@ -639,4 +624,4 @@ fn descriptions_name_the_third_party_types() {
 }
 
 mod support;
-use support::trace;
+use support::{fp, prim, trace};

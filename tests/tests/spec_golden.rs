@@ -1,50 +1,11 @@
 //! SPEC.md's golden vectors, three ways: a pre-image built by hand here from the spec's
 //! rules and hashed with `sha2` at run time; the derive; and the value printed in SPEC.md.
-//! The hand encoder below shares no code with objfp.
+//! The hand encoder (`support/preimage.rs`) shares no code with objfp.
 #![allow(dead_code)]
 
 use objfp::TypeFingerprint;
-use sha2::{Digest, Sha256};
-
-const MAGIC: &[u8] = b"objfp/1";
-
-fn u32le(n: u32) -> Vec<u8> {
-    n.to_le_bytes().to_vec()
-}
-
-fn s(text: &str) -> Vec<u8> {
-    [u32le(text.len() as u32), text.as_bytes().to_vec()].concat()
-}
-
-fn attrs(pairs: &[(&str, &str)]) -> Vec<u8> {
-    let mut pairs = pairs.to_vec();
-    pairs.sort();
-    let mut out = u32le(pairs.len() as u32);
-    for (k, v) in pairs {
-        out.extend(s(k));
-        out.extend(s(v));
-    }
-    out
-}
-
-fn field(name: &str, pairs: &[(&str, &str)]) -> Vec<u8> {
-    [s(name), attrs(pairs)].concat()
-}
-
-fn node(tag: u8, body: &[u8], refs: &[[u8; 32]]) -> [u8; 32] {
-    let mut hasher = Sha256::new();
-    hasher.update(MAGIC);
-    hasher.update([tag]);
-    hasher.update(body);
-    for r in refs {
-        hasher.update(r);
-    }
-    hasher.finalize().into()
-}
-
-fn prim(name: &str) -> [u8; 32] {
-    node(b'p', &s(name), &[])
-}
+mod support;
+use support::preimage::{attrs, field, node, prim, s, u32le};
 
 const NO_DISCRIMINANT: u8 = 0;
 

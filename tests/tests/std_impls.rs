@@ -31,21 +31,6 @@ use objfp::{Description, Fingerprint, Primitive, Shape, TypeFingerprint, encodin
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-/// `T`'s fingerprint, after checking that its description carries the same one.
-fn fp<T: TypeFingerprint + ?Sized>() -> Fingerprint {
-    assert_eq!(
-        T::DESCRIPTION.fingerprint,
-        T::FINGERPRINT,
-        "the description of {} carries another fingerprint",
-        T::DESCRIPTION.name
-    );
-    T::FINGERPRINT
-}
-
-fn prim(p: Primitive) -> Fingerprint {
-    encoding::primitive(p)
-}
-
 /// Asserts that serde writes `a` and `b` identically, in both modes.
 fn same_wire<A: Serialize + ?Sized, B: Serialize + ?Sized>(a: &A, b: &B) {
     assert_eq!(trace::human(a), trace::human(b), "human-readable");
@@ -144,24 +129,6 @@ mod wire {
 // ---------------------------------------------------------------------------------------
 // Pre-images by hand (SPEC.md §3, §4)
 
-const MAGIC: &[u8] = b"objfp/1";
-
-fn node(tag: u8, body: &[u8], refs: &[[u8; 32]]) -> [u8; 32] {
-    let mut hasher = Sha256::new();
-    hasher.update(MAGIC);
-    hasher.update([tag]);
-    hasher.update(body);
-    for r in refs {
-        hasher.update(r);
-    }
-    hasher.finalize().into()
-}
-
-fn prim_by_hand(name: &str) -> [u8; 32] {
-    let body = [&(name.len() as u32).to_le_bytes()[..], name.as_bytes()].concat();
-    node(b'p', &body, &[])
-}
-
 #[test]
 fn vec_u32_matches_a_hand_built_preimage() {
     let mut u32_preimage = b"objfp/1".to_vec();
@@ -183,11 +150,11 @@ fn vec_u32_matches_a_hand_built_preimage() {
 #[test]
 fn std_node_kinds_match_hand_built_preimages() {
     let (u8_, u16_, bool_) = (
-        prim_by_hand("u8"),
-        prim_by_hand("u16"),
-        prim_by_hand("bool"),
+        support::preimage::prim("u8"),
+        support::preimage::prim("u16"),
+        support::preimage::prim("bool"),
     );
-    let string = prim_by_hand("string");
+    let string = support::preimage::prim("string");
 
     // 'a': u64 length, then the item.
     let array4 = node(b'a', &4u64.to_le_bytes(), &[u8_]);
@@ -226,7 +193,10 @@ fn std_node_kinds_match_hand_built_preimages() {
     );
     assert_eq!(fp::<SocketAddrV4>().as_bytes(), &socket_v4);
 
-    assert_eq!(fp::<CString>().as_bytes(), &prim_by_hand("bytes"));
+    assert_eq!(
+        fp::<CString>().as_bytes(),
+        &support::preimage::prim("bytes")
+    );
     assert_eq!(fp::<PathBuf>().as_bytes(), &string);
 }
 
@@ -792,4 +762,5 @@ fn variant_names(d: &Description) -> Vec<&'static str> {
 // ---------------------------------------------------------------------------------------
 
 mod support;
-use support::trace;
+use support::preimage::node;
+use support::{fp, prim, trace};
