@@ -73,6 +73,16 @@ pub enum Shape {
     Enum(EnumShape),
     /// A named shape objfp cannot see into (`#[fingerprint(opaque = "...")]`).
     Opaque(&'static str),
+    /// A shape with a meaning the bare shape does not say: `chrono::serde::ts_seconds`
+    /// writes an `i64` that counts seconds since the Unix epoch, the named shape
+    /// `"unix-seconds"` over `i64`. Two named shapes are the same only when both the name
+    /// and the inner shape are.
+    Named {
+        /// What the shape means, such as `"unix-seconds"`.
+        name: &'static str,
+        /// The shape on the wire.
+        inner: TypeRef,
+    },
     /// A type whose serialized form differs between human-readable formats (JSON, TOML)
     /// and compact ones (bincode, postcard), such as `IpAddr`.
     Readable {

@@ -222,6 +222,14 @@ pub enum ChangeKind {
         /// The new length.
         new: u64,
     },
+    /// The meaning of a named shape changed (`unix-seconds` to `unix-milliseconds`); the
+    /// shape on the wire is compared at the same path.
+    NamedChanged {
+        /// The old name.
+        old: String,
+        /// The new name.
+        new: String,
+    },
     /// The name of an opaque shape changed.
     OpaqueChanged {
         /// The old name.
@@ -306,6 +314,12 @@ impl fmt::Display for ChangeKind {
             }
             ChangeKind::ArrayLenChanged { old, new } => {
                 write!(f, "array length changed {old} -> {new}")
+            }
+            ChangeKind::NamedChanged { old, new } => {
+                f.write_str("meaning changed ")?;
+                quoted(f, old)?;
+                f.write_str(" -> ")?;
+                quoted(f, new)
             }
             ChangeKind::OpaqueChanged { old, new } => {
                 f.write_str("opaque name changed ")?;
@@ -488,6 +502,7 @@ fn write_type_name(out: &mut String, d: &Description, depth: usize) {
         Shape::Struct(_)
         | Shape::Enum(_)
         | Shape::Opaque(_)
+        | Shape::Named { .. }
         | Shape::Readable { .. }
         | Shape::Proxy { .. } => {
             out.push_str(d.name);
@@ -576,6 +591,7 @@ pub(crate) enum NodeShape {
     Struct(NodeStruct),
     Enum(NodeEnum),
     Opaque(String),
+    Named(String, Id),
     Readable {
         human: Id,
         compact: Id,
@@ -715,6 +731,7 @@ impl<'d> Builder<'d> {
                     .collect(),
             }),
             Shape::Opaque(name) => NodeShape::Opaque((*name).to_owned()),
+            Shape::Named { name, inner } => NodeShape::Named((*name).to_owned(), self.add(inner())),
             Shape::Readable { human, compact } => NodeShape::Readable {
                 human: self.add(human()),
                 compact: self.add(compact()),
@@ -901,6 +918,18 @@ impl<'g, 'd> Engine<'g, 'd> {
                         },
                     );
                 }
+            }
+            (NodeShape::Named(p, x), NodeShape::Named(q, y)) => {
+                if p != q {
+                    self.push(
+                        path,
+                        ChangeKind::NamedChanged {
+                            old: p.clone(),
+                            new: q.clone(),
+                        },
+                    );
+                }
+                self.node(path, *x, *y);
             }
             (
                 NodeShape::Readable { human, compact },

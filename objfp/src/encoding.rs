@@ -41,6 +41,8 @@ pub mod tag {
     pub const ENUM: u8 = b'E';
     /// An opaque named shape: `str` name.
     pub const OPAQUE: u8 = b'x';
+    /// A shape with a meaning: `str` name, one reference (the shape on the wire).
+    pub const NAMED: u8 = b'n';
     /// A back-reference to a member of the recursion group being defined: `u32` index.
     pub const REC: u8 = b'r';
     /// A member of a recursion group: `u32` size, `u32` index, one reference per member.
@@ -160,6 +162,19 @@ pub const fn tuple(items: &[Fingerprint]) -> Fingerprint {
 /// ```
 pub const fn opaque(name: &str) -> Fingerprint {
     done(with_str(start(tag::OPAQUE), name))
+}
+
+/// Fingerprint of a shape with a meaning the bare shape does not say: `inner` is what is
+/// on the wire, `name` what it means (`SPEC.md` §4). Changing either changes the result.
+///
+/// ```
+/// use objfp::{encoding, TypeFingerprint};
+/// let secs = encoding::named("unix-seconds", i64::FINGERPRINT);
+/// assert_ne!(secs, encoding::named("unix-milliseconds", i64::FINGERPRINT));
+/// assert_ne!(secs, i64::FINGERPRINT);
+/// ```
+pub const fn named(name: &str, inner: Fingerprint) -> Fingerprint {
+    done(with_str(start(tag::NAMED), name).update(&inner.0))
 }
 
 /// Fingerprint of the back-reference to member `index` of the recursion group being

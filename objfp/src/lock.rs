@@ -541,6 +541,7 @@ fn is_declared(shape: &NodeShape) -> bool {
         NodeShape::Struct(_)
             | NodeShape::Enum(_)
             | NodeShape::Opaque(_)
+            | NodeShape::Named(..)
             | NodeShape::Readable { .. }
             | NodeShape::Proxy { .. }
     )
@@ -550,7 +551,10 @@ fn is_declared(shape: &NodeShape) -> bool {
 fn children(shape: &NodeShape) -> Vec<Id> {
     match shape {
         NodeShape::Primitive(_) | NodeShape::Opaque(_) => Vec::new(),
-        NodeShape::Option(x) | NodeShape::Seq(x) | NodeShape::Array(_, x) => [*x].into(),
+        NodeShape::Option(x)
+        | NodeShape::Seq(x)
+        | NodeShape::Array(_, x)
+        | NodeShape::Named(_, x) => [*x].into(),
         NodeShape::Map(k, v) => [*k, *v].into(),
         NodeShape::Tuple(xs) => xs.clone(),
         NodeShape::Struct(s) => s.fields.iter().map(|f| f.ty).collect(),
@@ -776,6 +780,11 @@ fn write_decl(out: &mut String, graph: &Graph<'_>, labels: &BTreeMap<Id, String>
             let mut value = String::new();
             let _ = quoted(&mut value, name);
             out.push_str(&format!("opaque {label} = {value}\n"));
+        }
+        NodeShape::Named(name, inner) => {
+            let mut value = String::new();
+            let _ = quoted(&mut value, name);
+            out.push_str(&format!("named {label} = {value} {}\n", ty(*inner)));
         }
         NodeShape::Readable { human, compact } => {
             out.push_str(&format!(
@@ -1221,6 +1230,7 @@ enum DeclAst {
         variants: Vec<VariantAst>,
     },
     Opaque(String),
+    Named(String, Expr),
     Readable {
         human: Expr,
         compact: Expr,
@@ -1489,6 +1499,19 @@ impl Body<'_> {
                 };
                 self.pos += 1;
                 (label, DeclAst::Opaque(name))
+            }
+            "named" => {
+                self.pos += 1;
+                plain(&attrs, repr)?;
+                let label = self.name("a type name after `named`")?;
+                self.expect('=', "`=` after the named shape's type name")?;
+                let name = match self.peek() {
+                    Some(Tok::Str(s)) => s.clone(),
+                    _ => return self.err("the quoted meaning of the named shape"),
+                };
+                self.pos += 1;
+                let inner = self.expr()?;
+                (label, DeclAst::Named(name, inner))
             }
             "readable" => {
                 self.pos += 1;
@@ -1773,6 +1796,7 @@ impl Build<'_> {
                     .collect::<ParseResult<Vec<_>>>()?,
             }),
             DeclAst::Opaque(name) => NodeShape::Opaque(name),
+            DeclAst::Named(name, inner) => NodeShape::Named(name, self.expr(inner)?),
             DeclAst::Readable { human, compact } => NodeShape::Readable {
                 human: self.expr(human)?,
                 compact: self.expr(compact)?,

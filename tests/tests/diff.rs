@@ -499,3 +499,76 @@ fn unchanged_subtrees_are_not_visited() {
     assert_eq!(changes.len(), 1);
     assert!(matches!(changes[0].kind, ChangeKind::FieldAdded { .. }));
 }
+
+/// Hand-written named shapes (what the derive emits for `with` helpers such as
+/// `chrono::serde::ts_seconds`): the meaning and the inner shape are compared.
+mod named {
+    use objfp::{Description, Fingerprint, Shape, TypeFingerprint, encoding};
+
+    pub struct Secs;
+    impl TypeFingerprint for Secs {
+        const FINGERPRINT: Fingerprint = encoding::named("unix-seconds", i64::FINGERPRINT);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "Secs",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Named {
+                name: "unix-seconds",
+                inner: || i64::DESCRIPTION,
+            },
+        };
+    }
+
+    pub struct Millis;
+    impl TypeFingerprint for Millis {
+        const FINGERPRINT: Fingerprint = encoding::named("unix-milliseconds", i64::FINGERPRINT);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "Millis",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Named {
+                name: "unix-milliseconds",
+                inner: || i64::DESCRIPTION,
+            },
+        };
+    }
+
+    pub struct SecsU32;
+    impl TypeFingerprint for SecsU32 {
+        const FINGERPRINT: Fingerprint = encoding::named("unix-seconds", u32::FINGERPRINT);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "SecsU32",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Named {
+                name: "unix-seconds",
+                inner: || u32::DESCRIPTION,
+            },
+        };
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct A {
+        pub at: Secs,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    pub struct B {
+        pub at: Millis,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    pub struct C {
+        pub at: SecsU32,
+    }
+}
+
+#[test]
+fn named_shapes_compare_meaning_and_inner_shape() {
+    assert_eq!(
+        lines::<named::A, named::B>(),
+        [r#"B.at: meaning changed "unix-seconds" -> "unix-milliseconds""#]
+    );
+    assert_eq!(
+        lines::<named::A, named::C>(),
+        ["C.at: type changed i64 -> u32"]
+    );
+}

@@ -153,6 +153,25 @@ mod kitchen_sink {
         pub seen: u64,
         pub nothing: (),
         pub bytes: std::ffi::CString,
+        pub since: UnixSeconds,
+    }
+
+    /// A hand-written named shape: an `i64` that means seconds since the epoch.
+    #[derive(serde::Serialize)]
+    pub struct UnixSeconds(pub i64);
+
+    impl objfp::TypeFingerprint for UnixSeconds {
+        const FINGERPRINT: objfp::Fingerprint =
+            objfp::encoding::named("unix-seconds", <i64 as objfp::TypeFingerprint>::FINGERPRINT);
+        const DESCRIPTION: &'static objfp::Description = &objfp::Description {
+            name: "UnixSeconds",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: objfp::Shape::Named {
+                name: "unix-seconds",
+                inner: || <i64 as objfp::TypeFingerprint>::DESCRIPTION,
+            },
+        };
     }
 
     #[derive(objfp::TypeFingerprint, serde::Serialize)]
@@ -619,6 +638,11 @@ fn every_declaration_kind_round_trips() {
         "{text}"
     );
     assert!(text.contains("struct OneOnWire(u64,);\n"), "{text}");
+    assert!(text.contains("    since: UnixSeconds,\n"), "{text}");
+    assert!(
+        text.contains("\nnamed UnixSeconds = \"unix-seconds\" i64\n"),
+        "{text}"
+    );
     assert!(
         text.contains("    \"\"(\n        #[serde(skip_serializing)]\n        u8\n    ),\n"),
         "{text}"
