@@ -1,0 +1,228 @@
+//! Fingerprints of third-party types, continued from `ext_impls.rs` (`objfp/src/impls/ext/`,
+//! `SPEC.md` §12b): camino, smol_str, compact_str, ulid,
+//! serde_bytes, bstr, chrono-tz and ethnum.
+//!
+//! As there, every expectation is built independently of the impl under test: an
+//! `objfp::encoding` call spelled out from SPEC.md's rules, or a std or user type with the
+//! shape SPEC.md gives the third-party type. Each claimed shape is then checked against the
+//! crate's own `Serialize` with the recording serializer (`trace`), in human-readable and
+//! compact mode, and what the crate's `Deserialize` accepts is checked where it reads more
+//! (or less) than it writes.
+#![allow(dead_code)]
+
+use std::ffi::CString;
+use std::path::PathBuf;
+
+use objfp::{Primitive, TypeFingerprint, encoding};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Asserts that serde writes `a` and `b` identically, in both modes.
+fn same_wire<A: Serialize + ?Sized, B: Serialize + ?Sized>(a: &A, b: &B) {
+    assert_eq!(trace::human(a), trace::human(b), "human-readable");
+    assert_eq!(trace::compact(a), trace::compact(b), "compact");
+}
+
+/// Asserts that serde writes `value` as the string `s` in both modes.
+fn string_in_both_modes<T: Serialize + ?Sized>(value: &T, s: &str) {
+    same_wire(value, s);
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+fn postcard<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).unwrap()
+}
+
+/// Whether `T` reads the JSON text `text`.
+fn reads_json<T: DeserializeOwned>(text: &str) -> bool {
+    serde_json::from_str::<T>(text).is_ok()
+}
+
+/// Whether `T` reads back, from postcard (a compact format), what it writes there.
+fn postcard_round_trips<T: Serialize + DeserializeOwned>(value: &T) -> bool {
+    postcard::from_bytes::<T>(&postcard(value)).is_ok()
+}
+
+// ---------------------------------------------------------------------------------------
+// camino, smol_str, compact_str: any text, the `string` primitive
+
+#[test]
+fn camino_paths_are_strings_like_std_paths() {
+    use camino::{Utf8Path, Utf8PathBuf};
+
+    assert_eq!(fp::<Utf8PathBuf>(), prim(Primitive::String));
+    assert_eq!(fp::<Utf8Path>(), prim(Primitive::String));
+    assert_eq!(fp::<Utf8PathBuf>(), fp::<PathBuf>());
+    assert_eq!(fp::<Box<Utf8Path>>(), fp::<String>());
+
+    string_in_both_modes(Utf8Path::new("a/b.txt"), "a/b.txt");
+    string_in_both_modes(&Utf8PathBuf::from("a/b.txt"), "a/b.txt");
+    same_wire(&Utf8PathBuf::from("a/b"), &PathBuf::from("a/b"));
+    assert_eq!(json(Utf8Path::new("a/b")), "\"a/b\"");
+    // It reads any string: a path has no grammar of its own.
+    let back: Utf8PathBuf = serde_json::from_str("\"any text, even ../..\"").unwrap();
+    assert_eq!(back, "any text, even ../..");
+}
+
+#[test]
+fn smol_str_and_compact_str_are_strings() {
+    use compact_str::CompactString;
+    use smol_str::SmolStr;
+
+    assert_eq!(fp::<SmolStr>(), prim(Primitive::String));
+    assert_eq!(fp::<CompactString>(), prim(Primitive::String));
+    assert_eq!(SmolStr::DESCRIPTION.name, "string");
+
+    string_in_both_modes(&SmolStr::new("hi"), "hi");
+    string_in_both_modes(&CompactString::new("hi"), "hi");
+    // Long enough to leave the inline representation: still a string.
+    let long = "a fairly long string that does not fit inline";
+    string_in_both_modes(&SmolStr::new(long), long);
+    string_in_both_modes(&CompactString::new(long), long);
+    assert_eq!(postcard(&SmolStr::new("hi")), postcard("hi"));
+    assert_eq!(postcard(&CompactString::new("hi")), postcard("hi"));
+}
+
+// ---------------------------------------------------------------------------------------
+// ulid
+
+#[test]
+fn ulid_is_a_named_string_in_every_format() {
+    use ulid::Ulid;
+
+    assert_eq!(fp::<Ulid>(), encoding::opaque("ulid-base32"));
+    assert_ne!(fp::<Ulid>(), fp::<String>());
+    assert_ne!(fp::<Ulid>(), fp::<uuid::Uuid>());
+    assert_ne!(fp::<Ulid>(), fp::<u128>());
+    assert_eq!(Ulid::DESCRIPTION.name, "Ulid");
+
+    let u = Ulid::from_parts(1_700_000_000_000, 42);
+    // No `is_human_readable` branch: the string in compact formats too, not a u128.
+    string_in_both_modes(&u, "01HF7YAT00000000000000001A");
+    assert_eq!(postcard(&u), postcard("01HF7YAT00000000000000001A"));
+    assert!(postcard_round_trips(&u));
+    // It reads only its own grammar (in either case).
+    assert_eq!(
+        serde_json::from_str::<Ulid>("\"01hf7yat00000000000000001a\"").unwrap(),
+        u
+    );
+    assert!(!reads_json::<Ulid>("\"not a ulid\""));
+    assert!(!reads_json::<Ulid>("42"));
+}
+
+// ---------------------------------------------------------------------------------------
+// serde_bytes, bstr: the `bytes` primitive
+
+#[test]
+fn serde_bytes_types_are_the_bytes_primitive() {
+    use serde_bytes::{ByteArray, ByteBuf, Bytes};
+
+    let bytes = prim(Primitive::Bytes);
+    assert_eq!(fp::<ByteBuf>(), bytes);
+    assert_eq!(fp::<Bytes>(), bytes);
+    assert_eq!(fp::<ByteArray<4>>(), bytes);
+    assert_eq!(fp::<ByteArray<4>>(), fp::<ByteArray<16>>());
+    assert_eq!(fp::<Box<Bytes>>(), bytes);
+    assert_ne!(fp::<ByteBuf>(), fp::<Vec<u8>>());
+    assert_ne!(fp::<ByteArray<4>>(), fp::<[u8; 4]>());
+    assert_eq!(fp::<ByteBuf>(), fp::<CString>());
+
+    let ab = CString::new("ab").unwrap();
+    same_wire(&ByteBuf::from(b"ab".to_vec()), &ab);
+    same_wire(Bytes::new(b"ab"), &ab);
+    same_wire(&ByteArray::new(*b"ab"), &ab);
+    // Not what a `Vec<u8>` or a `[u8; 2]` writes.
+    assert_ne!(
+        trace::compact(Bytes::new(b"ab")),
+        trace::compact(&b"ab".to_vec())
+    );
+    assert_ne!(
+        trace::compact(&ByteArray::new(*b"ab")),
+        trace::compact(b"ab")
+    );
+    // A `ByteArray<N>` reads exactly N bytes: a length, not another shape.
+    assert!(postcard::from_bytes::<ByteArray<2>>(&postcard(Bytes::new(b"ab"))).is_ok());
+    assert!(postcard::from_bytes::<ByteArray<3>>(&postcard(Bytes::new(b"ab"))).is_err());
+}
+
+#[test]
+fn bstr_types_are_the_bytes_primitive_not_strings() {
+    use bstr::{BStr, BString};
+
+    assert_eq!(fp::<BString>(), prim(Primitive::Bytes));
+    assert_eq!(fp::<BStr>(), prim(Primitive::Bytes));
+    assert_eq!(fp::<&BStr>(), prim(Primitive::Bytes));
+    assert_ne!(fp::<BString>(), fp::<String>());
+    assert_ne!(fp::<BString>(), fp::<Vec<u8>>());
+
+    let ab = CString::new("ab").unwrap();
+    same_wire(&BString::from("ab"), &ab);
+    same_wire(BStr::new("ab"), &ab);
+    assert_ne!(trace::human(&BString::from("ab")), trace::human("ab"));
+    // It reads a string too, and bytes that are not UTF-8.
+    assert_eq!(
+        serde_json::from_str::<BString>("\"ab\"").unwrap(),
+        BString::from("ab")
+    );
+    let raw = BString::from(vec![0xff, 0xfe]);
+    assert_eq!(
+        postcard::from_bytes::<BString>(&postcard(&raw)).unwrap(),
+        raw
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// chrono-tz
+
+#[test]
+fn chrono_tz_is_a_named_string_in_every_format() {
+    use chrono_tz::Tz;
+
+    assert_eq!(fp::<Tz>(), encoding::opaque("iana-time-zone"));
+    assert_ne!(fp::<Tz>(), fp::<String>());
+    assert_eq!(Tz::DESCRIPTION.name, "Tz");
+
+    string_in_both_modes(&Tz::Europe__London, "Europe/London");
+    string_in_both_modes(&Tz::UTC, "UTC");
+    assert_eq!(json(&Tz::Europe__London), "\"Europe/London\"");
+    assert!(postcard_round_trips(&Tz::Europe__London));
+    // Only names it knows.
+    assert!(!reads_json::<Tz>("\"Europe/Nowhere\""));
+    assert!(!reads_json::<Tz>("\"+02:00\""));
+}
+
+// ---------------------------------------------------------------------------------------
+// ethnum
+
+#[test]
+fn ethnum_integers_are_0x_hex_strings_in_every_format() {
+    use ethnum::{I256, U256};
+
+    assert_eq!(fp::<U256>(), encoding::opaque("0x-hex-unsigned-integer"));
+    assert_eq!(fp::<I256>(), encoding::opaque("0x-hex-signed-integer"));
+    assert_ne!(fp::<U256>(), fp::<I256>());
+    assert_ne!(fp::<U256>(), fp::<u128>());
+    assert_eq!(U256::DESCRIPTION.name, "U256");
+
+    string_in_both_modes(&U256::new(42), "0x2a");
+    string_in_both_modes(&U256::ZERO, "0x0");
+    string_in_both_modes(&I256::new(-42), "-0x2a");
+    string_in_both_modes(
+        &I256::MAX,
+        "0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+    );
+    assert!(postcard_round_trips(&U256::new(42)));
+    // Only the prefixed hex grammar; `U256` does not read a sign, which `I256` writes.
+    assert!(reads_json::<U256>("\"0x2A\""));
+    assert!(!reads_json::<U256>("\"42\""));
+    assert!(!reads_json::<U256>("42"));
+    assert!(!reads_json::<U256>("\"-0x2a\""));
+    assert!(reads_json::<I256>("\"-0x2a\""));
+    assert!(reads_json::<I256>("\"0x2a\""));
+}
+
+mod support;
+use support::{fp, prim, trace};
