@@ -1,5 +1,5 @@
 //! Fingerprints of third-party types, continued from `ext_impls.rs` (`objfp/src/impls/ext/`,
-//! `SPEC.md` §12b): camino, smol_str, compact_str, ulid,
+//! `SPEC.md` §12b): camino, jiff, smol_str, compact_str, ulid,
 //! serde_bytes, bstr, chrono-tz and ethnum.
 //!
 //! As there, every expectation is built independently of the impl under test: an
@@ -84,6 +84,115 @@ fn smol_str_and_compact_str_are_strings() {
     string_in_both_modes(&CompactString::new(long), long);
     assert_eq!(postcard(&SmolStr::new("hi")), postcard("hi"));
     assert_eq!(postcard(&CompactString::new("hi")), postcard("hi"));
+}
+
+// ---------------------------------------------------------------------------------------
+// jiff
+
+#[test]
+fn jiff_types_are_named_strings_in_every_format() {
+    use jiff::civil::{Date, DateTime, ISOWeekDate, Time};
+    use jiff::{SignedDuration, Span, Timestamp, ZonedDateTime};
+
+    assert_eq!(fp::<Timestamp>(), encoding::opaque("rfc3339-datetime"));
+    assert_eq!(fp::<ZonedDateTime>(), encoding::opaque("rfc9557-datetime"));
+    assert_eq!(fp::<DateTime>(), encoding::opaque("iso8601-naive-datetime"));
+    assert_eq!(fp::<Date>(), encoding::opaque("iso8601-date"));
+    assert_eq!(fp::<Time>(), encoding::opaque("iso8601-time"));
+    assert_eq!(fp::<ISOWeekDate>(), encoding::opaque("iso8601-week-date"));
+    assert_eq!(fp::<Span>(), encoding::opaque("iso8601-duration"));
+    assert_eq!(
+        fp::<SignedDuration>(),
+        encoding::opaque("iso8601-time-duration")
+    );
+    let all = [
+        fp::<Timestamp>(),
+        fp::<ZonedDateTime>(),
+        fp::<DateTime>(),
+        fp::<Date>(),
+        fp::<Time>(),
+        fp::<ISOWeekDate>(),
+        fp::<Span>(),
+        fp::<SignedDuration>(),
+        fp::<String>(),
+    ];
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            assert_ne!(a, b, "jiff's grammars are distinct");
+        }
+    }
+    assert_eq!(Timestamp::DESCRIPTION.name, "Timestamp");
+}
+
+#[test]
+fn jiff_writes_each_grammar_as_a_string_in_both_modes() {
+    use jiff::tz::{Offset, TimeZone};
+    use jiff::{SignedDuration, Span, Timestamp};
+
+    let ts = Timestamp::from_second(1_700_000_000).unwrap();
+    string_in_both_modes(&ts, "2023-11-14T22:13:20Z");
+    string_in_both_modes(
+        &Timestamp::new(1_700_000_000, 500_000_000).unwrap(),
+        "2023-11-14T22:13:20.5Z",
+    );
+    string_in_both_modes(&Timestamp::MIN, "-009999-01-02T01:59:59Z");
+    let utc = ts.to_zoned_datetime(TimeZone::UTC);
+    string_in_both_modes(&utc, "2023-11-14T22:13:20+00:00[UTC]");
+    let plus2 = ts.to_zoned_datetime(TimeZone::fixed(Offset::constant(2)));
+    string_in_both_modes(&plus2, "2023-11-15T00:13:20+02:00[+02:00]");
+    string_in_both_modes(&utc.datetime(), "2023-11-14T22:13:20");
+    string_in_both_modes(&utc.date(), "2023-11-14");
+    string_in_both_modes(&utc.time(), "22:13:20");
+    string_in_both_modes(&utc.date().iso_week_date(), "2023-W46-2");
+    string_in_both_modes(&Span::new().days(1).hours(2).minutes(3), "P1DT2H3M");
+    string_in_both_modes(&Span::new().years(-1).months(-2), "-P1Y2M");
+    string_in_both_modes(&SignedDuration::from_secs(2 * 86_400 + 5), "PT48H5S");
+    string_in_both_modes(&SignedDuration::new(-90, -500_000_000), "-PT1M30.5S");
+    assert_eq!(json(&ts), "\"2023-11-14T22:13:20Z\"");
+    assert_eq!(postcard(&ts), postcard("2023-11-14T22:13:20Z"));
+    assert!(postcard_round_trips(&ts));
+}
+
+#[test]
+fn jiff_shares_grammars_with_chrono_and_keeps_its_own_apart() {
+    use jiff::civil::{Date, DateTime, Time};
+    use jiff::{SignedDuration, Span, Timestamp, ZonedDateTime};
+
+    // The same grammar as chrono's types, so the same node: each reads the other's output.
+    assert_eq!(fp::<Timestamp>(), fp::<chrono::DateTime<chrono::Utc>>());
+    assert_eq!(fp::<DateTime>(), fp::<chrono::NaiveDateTime>());
+    assert_eq!(fp::<Date>(), fp::<chrono::NaiveDate>());
+    assert_eq!(fp::<Time>(), fp::<chrono::NaiveTime>());
+    let ts = Timestamp::new(1_700_000_000, 500_000_000).unwrap();
+    let c: chrono::DateTime<chrono::Utc> = serde_json::from_str(&json(&ts)).unwrap();
+    assert_eq!(c.timestamp_millis(), 1_700_000_000_500);
+    assert!(reads_json::<Timestamp>(&json(&c)));
+    // jiff reads any RFC 3339 offset, as chrono writes for `DateTime<FixedOffset>`.
+    assert!(reads_json::<Timestamp>("\"2024-01-02T05:04:05+02:00\""));
+    let dt = jiff::civil::date(2024, 1, 2).at(3, 4, 5, 600_000_000);
+    let c: chrono::NaiveDateTime = serde_json::from_str(&json(&dt)).unwrap();
+    assert_eq!(json(&c), "\"2024-01-02T03:04:05.600\"");
+    assert!(reads_json::<DateTime>(&json(&c)));
+    assert!(reads_json::<chrono::NaiveDate>(&json(&dt.date())));
+    assert!(reads_json::<chrono::NaiveTime>(&json(&dt.time())));
+    assert!(reads_json::<Date>(&json(&c.date())));
+    assert!(reads_json::<Time>(&json(&c.time())));
+
+    // A zoned datetime needs the bracketed zone, which RFC 3339 does not have.
+    assert!(!reads_json::<ZonedDateTime>(
+        "\"2024-01-02T05:04:05+02:00\""
+    ));
+    assert!(reads_json::<ZonedDateTime>(
+        "\"2024-01-02T05:04:05+02:00[+02:00]\""
+    ));
+    // `SignedDuration` rejects the calendar units `Span` writes; `Span` reads both.
+    assert!(!reads_json::<SignedDuration>("\"P1D\""));
+    assert!(reads_json::<Span>("\"P1D\""));
+    assert!(reads_json::<Span>("\"PT48H5S\""));
+    assert!(reads_json::<SignedDuration>("\"PT48H5S\""));
+    // Both also read jiff's "friendly" format, which neither writes.
+    assert!(reads_json::<SignedDuration>("\"2h 30m\""));
+    assert!(reads_json::<Span>("\"2h 30m\""));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -48,6 +48,8 @@ mod hashbrown;
 mod indexmap;
 #[cfg(feature = "ipnet")]
 mod ipnet;
+#[cfg(feature = "jiff")]
+mod jiff;
 #[cfg(feature = "ordered-float")]
 mod ordered_float;
 #[cfg(feature = "rust_decimal")]
