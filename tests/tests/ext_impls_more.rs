@@ -1,5 +1,5 @@
 //! Fingerprints of third-party types, continued from `ext_impls.rs` (`objfp/src/impls/ext/`,
-//! `SPEC.md` §12b): camino, jiff, smol_str, compact_str, ulid,
+//! `SPEC.md` §12b): camino, jiff, either, smol_str, compact_str, heapless, ulid,
 //! serde_bytes, bstr, chrono-tz and ethnum.
 //!
 //! As there, every expectation is built independently of the impl under test: an
@@ -10,10 +10,11 @@
 //! (or less) than it writes.
 #![allow(dead_code)]
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::CString;
 use std::path::PathBuf;
 
-use objfp::{Primitive, TypeFingerprint, encoding};
+use objfp::{Primitive, Shape, TypeFingerprint, encoding};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -44,6 +45,19 @@ fn reads_json<T: DeserializeOwned>(text: &str) -> bool {
 /// Whether `T` reads back, from postcard (a compact format), what it writes there.
 fn postcard_round_trips<T: Serialize + DeserializeOwned>(value: &T) -> bool {
     postcard::from_bytes::<T>(&postcard(value)).is_ok()
+}
+
+/// Test stand-ins for the wire shapes SPEC.md §12b gives.
+mod wire {
+    use objfp::TypeFingerprint;
+    use serde::Serialize;
+
+    /// `either::Either<L, R>`.
+    #[derive(TypeFingerprint, Serialize)]
+    pub enum Either<L, R> {
+        Left(L),
+        Right(R),
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -196,6 +210,128 @@ fn jiff_shares_grammars_with_chrono_and_keeps_its_own_apart() {
 }
 
 // ---------------------------------------------------------------------------------------
+// either
+
+#[test]
+fn either_is_the_derived_enum_of_left_and_right() {
+    use either::Either;
+
+    assert_eq!(fp::<Either<u8, String>>(), fp::<wire::Either<u8, String>>());
+    assert_ne!(
+        fp::<Either<u8, String>>(),
+        fp::<Either<String, u8>>(),
+        "the variants are ordered"
+    );
+    assert_ne!(fp::<Either<u8, String>>(), fp::<Result<u8, String>>());
+    assert!(matches!(
+        Either::<u8, u8>::DESCRIPTION.shape,
+        Shape::Enum { .. }
+    ));
+
+    same_wire(
+        &Either::<u8, String>::Left(1),
+        &wire::Either::<u8, String>::Left(1),
+    );
+    same_wire(
+        &Either::<u8, String>::Right("x".into()),
+        &wire::Either::<u8, String>::Right("x".into()),
+    );
+    assert_eq!(json(&Either::<u8, String>::Left(1)), r#"{"Left":1}"#);
+    assert_eq!(
+        postcard(&Either::<u8, String>::Right("x".into())),
+        [1, 1, b'x']
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// heapless
+
+#[test]
+fn heapless_strings_vecs_and_queues_are_like_std_ones() {
+    use heapless::binary_heap::{Max, Min};
+    use heapless::{BinaryHeap, Deque, HistoryBuf, String as HString, Vec as HVec};
+
+    assert_eq!(fp::<HString<8>>(), fp::<String>());
+    assert_eq!(fp::<HString<8, u8>>(), fp::<String>());
+    assert_eq!(fp::<heapless::string::StringView>(), fp::<String>());
+    assert_eq!(fp::<HVec<u32, 4>>(), encoding::seq(prim(Primitive::U32)));
+    assert_eq!(fp::<HVec<u32, 4>>(), fp::<HVec<u32, 9, u8>>());
+    assert_eq!(fp::<heapless::vec::VecView<u32>>(), fp::<Vec<u32>>());
+    assert_ne!(fp::<HVec<u32, 4>>(), fp::<HVec<u64, 4>>());
+    assert_ne!(
+        fp::<HVec<u8, 4>>(),
+        fp::<[u8; 4]>(),
+        "a sequence, not an array"
+    );
+    assert_eq!(fp::<Deque<u32, 4>>(), fp::<Vec<u32>>());
+    assert_eq!(fp::<HistoryBuf<u32, 4>>(), fp::<Vec<u32>>());
+    assert_eq!(fp::<BinaryHeap<u32, Max, 4>>(), fp::<Vec<u32>>());
+    assert_eq!(fp::<BinaryHeap<u32, Min, 4>>(), fp::<Vec<u32>>());
+    assert_eq!(HVec::<u32, 4>::DESCRIPTION.name, "Vec");
+
+    let mut s = HString::<8>::new();
+    s.push_str("hi").unwrap();
+    string_in_both_modes(&s, "hi");
+    let v = HVec::<u32, 4>::from_slice(&[1, 2, 3]).unwrap();
+    same_wire(&v, &vec![1u32, 2, 3]);
+    let mut dq = Deque::<u32, 3>::new();
+    dq.push_back(1).unwrap();
+    dq.push_back(2).unwrap();
+    dq.pop_front();
+    dq.push_back(3).unwrap();
+    same_wire(&dq, &vec![2u32, 3]);
+    let mut hb = HistoryBuf::<u32, 2>::new();
+    hb.write(1);
+    hb.write(2);
+    hb.write(3);
+    same_wire(&hb, &vec![2u32, 3]);
+    let mut heap = BinaryHeap::<u32, Max, 4>::new();
+    heap.push(5).unwrap();
+    same_wire(&heap, &vec![5u32]);
+    assert_eq!(json(&v), "[1,2,3]");
+    assert_eq!(postcard(&v), postcard(&vec![1u32, 2, 3]));
+    // Reading more than the capacity is an error, not another shape.
+    assert!(serde_json::from_str::<HVec<u32, 2>>("[1,2,3]").is_err());
+    assert!(serde_json::from_str::<HString<1>>("\"hi\"").is_err());
+}
+
+#[test]
+fn heapless_maps_and_sets_are_like_std_ones() {
+    use heapless::LinearMap;
+    use heapless::index_map::FnvIndexMap;
+    use heapless::index_set::FnvIndexSet;
+
+    assert_eq!(
+        fp::<FnvIndexMap<u8, bool, 4>>(),
+        encoding::map(prim(Primitive::U8), prim(Primitive::Bool))
+    );
+    assert_eq!(
+        fp::<FnvIndexMap<String, u32, 4>>(),
+        fp::<BTreeMap<String, u32>>()
+    );
+    assert_eq!(
+        fp::<LinearMap<String, u32, 4>>(),
+        fp::<BTreeMap<String, u32>>()
+    );
+    assert_eq!(
+        fp::<heapless::linear_map::LinearMapView<String, u32>>(),
+        fp::<BTreeMap<String, u32>>()
+    );
+    assert_eq!(fp::<FnvIndexSet<u32, 4>>(), fp::<BTreeSet<u32>>());
+
+    let mut m = FnvIndexMap::<u8, bool, 4>::new();
+    m.insert(1, true).unwrap();
+    same_wire(&m, &BTreeMap::from([(1u8, true)]));
+    let mut lm = LinearMap::<u8, bool, 4>::new();
+    lm.insert(1, true).unwrap();
+    same_wire(&lm, &BTreeMap::from([(1u8, true)]));
+    let mut set = FnvIndexSet::<u32, 4>::new();
+    set.insert(3).unwrap();
+    same_wire(&set, &BTreeSet::from([3u32]));
+    assert_eq!(json(&m), r#"{"1":true}"#);
+}
+
+// ---------------------------------------------------------------------------------------
 // ulid
 
 #[test]
@@ -331,6 +467,31 @@ fn ethnum_integers_are_0x_hex_strings_in_every_format() {
     assert!(!reads_json::<U256>("\"-0x2a\""));
     assert!(reads_json::<I256>("\"-0x2a\""));
     assert!(reads_json::<I256>("\"0x2a\""));
+}
+
+// ---------------------------------------------------------------------------------------
+// Descriptions name the third-party types.
+
+#[test]
+fn descriptions_name_the_new_third_party_types() {
+    assert_eq!(<jiff::Span as TypeFingerprint>::DESCRIPTION.name, "Span");
+    assert!(matches!(
+        <jiff::Span as TypeFingerprint>::DESCRIPTION.shape,
+        Shape::Opaque("iso8601-duration")
+    ));
+    assert_eq!(
+        <either::Either<u8, u8> as TypeFingerprint>::DESCRIPTION.name,
+        "Either"
+    );
+    assert_eq!(
+        <heapless::index_map::FnvIndexMap<u8, u8, 4> as TypeFingerprint>::DESCRIPTION.name,
+        "IndexMap"
+    );
+    assert_eq!(<ethnum::I256 as TypeFingerprint>::DESCRIPTION.name, "I256");
+    assert_eq!(
+        <serde_bytes::ByteBuf as TypeFingerprint>::DESCRIPTION.name,
+        "bytes"
+    );
 }
 
 mod support;

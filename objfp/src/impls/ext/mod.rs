@@ -40,10 +40,14 @@ mod chrono;
 mod chrono_tz;
 #[cfg(feature = "compact_str")]
 mod compact_str;
+#[cfg(feature = "either")]
+mod either;
 #[cfg(feature = "ethnum")]
 mod ethnum;
 #[cfg(feature = "hashbrown")]
 mod hashbrown;
+#[cfg(feature = "heapless")]
+mod heapless;
 #[cfg(feature = "indexmap")]
 mod indexmap;
 #[cfg(feature = "ipnet")]
