@@ -1,6 +1,6 @@
 //! Fingerprints of third-party types, continued from `ext_impls.rs` (`objfp/src/impls/ext/`,
 //! `SPEC.md` §12b): camino, jiff, either, smol_str, compact_str, heapless, ulid,
-//! serde_bytes, bstr, chrono-tz and ethnum.
+//! serde_bytes, bstr, chrono-tz and ethnum (bson: `ext_impls_bson.rs`).
 //!
 //! As there, every expectation is built independently of the impl under test: an
 //! `objfp::encoding` call spelled out from SPEC.md's rules, or a std or user type with the

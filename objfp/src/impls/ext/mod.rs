@@ -5,7 +5,7 @@
 //! Each impl follows what the crate's own `Serialize` writes, read from its source at the
 //! version the dependency requires; each file says what that is, and which of the crate's
 //! types and serde features are left out. The shapes are checked against the crates' real
-//! serde output by `tests/tests/ext_impls.rs` and `ext_impls_more.rs`.
+//! serde output by `tests/tests/ext_impls.rs`, `ext_impls_more.rs` and `ext_impls_bson.rs`.
 //!
 //! A string whose grammar is fixed by the type (a timestamp, a UUID, a URL, a version,
 //! a decimal number) is an opaque node named after the grammar, not the `string`
@@ -15,12 +15,12 @@
 //! two crates writing one grammar share the name.
 
 /// The `bytes` primitive (what `serialize_bytes` writes), for the compact half of an `h`
-/// node.
-#[cfg(feature = "uuid")]
+/// node and for fields of mirror types.
+#[cfg(any(feature = "uuid", feature = "bson"))]
 pub(crate) struct SerdeBytes;
 
 primitive! {
-    #[cfg(feature = "uuid")]
+    #[cfg(any(feature = "uuid", feature = "bson"))]
     [] SerdeBytes => Bytes;
 }
 
@@ -28,6 +28,8 @@ primitive! {
 mod arrayvec;
 #[cfg(feature = "bigdecimal")]
 mod bigdecimal;
+#[cfg(feature = "bson")]
+mod bson;
 #[cfg(feature = "bstr")]
 mod bstr;
 #[cfg(feature = "bytes")]
