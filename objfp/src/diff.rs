@@ -635,7 +635,7 @@ pub(crate) struct NodeField {
     pub ty: Id,
 }
 
-fn attrs_of(attrs: &[crate::Attr]) -> Attrs {
+fn attrs_of(attrs: crate::Attrs) -> Attrs {
     attrs
         .iter()
         .map(|a| (a.key.to_owned(), a.value.to_owned()))
@@ -691,7 +691,7 @@ impl<'d> Builder<'d> {
         id
     }
 
-    fn fields(&mut self, fields: &'d [crate::Field]) -> Vec<NodeField> {
+    fn fields(&mut self, fields: crate::Fields) -> Vec<NodeField> {
         fields
             .iter()
             .map(|f| NodeField {

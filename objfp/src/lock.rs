@@ -406,7 +406,7 @@ pub fn check_with(path: impl AsRef<Path>, entries: &[Entry], mode: Mode) -> Resu
 /// struct Point { x: i32, y: i32 }
 ///
 /// let text = objfp::lock::render(&objfp::lock_entries![Point]).unwrap();
-/// assert!(text.contains("version = 1\n\n[Point]\nfingerprint = 7918b15fe2957c35"));
+/// assert!(text.contains("version = 1\n\n[Point]\nfingerprint = 9500023baa075734"));
 /// assert!(text.ends_with("struct Point {\n    x: i32,\n    y: i32,\n}\n"));
 /// ```
 pub fn render(entries: &[Entry]) -> Result<String, LockError> {

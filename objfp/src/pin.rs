@@ -129,7 +129,7 @@ impl Message {
 /// ```
 /// objfp::assert_fingerprint!(
 ///     u32,
-///     "2da6d65e31f33308b6e11b0d30e89247dc84d66874bbe2caa408914b73a0e81a"
+///     "ebd8b522c7e40180fb1d412fef4ce7cf97abd7dfe01bdbb4c40fe2298871979c"
 /// );
 /// ```
 ///
@@ -138,7 +138,7 @@ impl Message {
 /// ```compile_fail
 /// objfp::assert_fingerprint!(
 ///     u64,
-///     "2da6d65e31f33308b6e11b0d30e89247dc84d66874bbe2caa408914b73a0e81a"
+///     "ebd8b522c7e40180fb1d412fef4ce7cf97abd7dfe01bdbb4c40fe2298871979c"
 /// );
 /// ```
 #[macro_export]

@@ -487,7 +487,9 @@ fn type_names_for_people() {
         "BTreeMap<u8, (u8, bool)>"
     );
     assert_eq!(type_name(<[u8; 4]>::DESCRIPTION), "[u8; 4]");
-    assert_eq!(type_name(<(u8,)>::DESCRIPTION), "(u8,)");
+    // A tuple of one type is the array of that type (SPEC.md §5).
+    assert_eq!(type_name(<(u8,)>::DESCRIPTION), "[u8; 1]");
+    assert_eq!(type_name(<(u8, u8)>::DESCRIPTION), "[u8; 2]");
     assert_eq!(type_name(v1::List::DESCRIPTION), "List");
     assert_eq!(type_name(<Box<v1::List>>::DESCRIPTION), "List");
 }

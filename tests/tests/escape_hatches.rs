@@ -66,7 +66,7 @@ fn opaque_field_is_the_named_shape() {
     let objfp::Shape::Struct(s) = &WithOpaqueA::DESCRIPTION.shape else {
         unreachable!()
     };
-    let at = (s.fields[1].ty)();
+    let at = (s.fields.get(1).unwrap().ty)();
     assert!(matches!(at.shape, Shape::Opaque("rfc3339")));
     assert_eq!(at.fingerprint, encoding::opaque("rfc3339"));
 }

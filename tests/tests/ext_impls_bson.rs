@@ -85,6 +85,8 @@ mod wire {
 
     impl TypeFingerprint for RawBytes {
         const FINGERPRINT: Fingerprint = encoding::primitive(Primitive::Bytes);
+        // Written like the primitive it is inside other types too (SPEC.md §5).
+        const TYPE_EXPR: encoding::TypeExpr = encoding::TypeExpr::primitive(Primitive::Bytes);
         const DESCRIPTION: &'static Description = &Description {
             name: "bytes",
             args: &[],
@@ -176,7 +178,10 @@ fn bson_values_and_documents_are_self_describing() {
     assert_eq!(fp::<Bson>(), encoding::opaque("bson-value"));
     assert_eq!(
         fp::<Document>(),
-        encoding::map(prim(Primitive::String), encoding::opaque("bson-value"))
+        support::map(
+            prim(Primitive::String),
+            support::reference(encoding::opaque("bson-value"))
+        )
     );
     assert_eq!(fp::<Binary>(), encoding::opaque("bson-binary"));
     assert_ne!(fp::<Bson>(), fp::<serde_json::Value>());

@@ -254,7 +254,7 @@ fn heapless_strings_vecs_and_queues_are_like_std_ones() {
     assert_eq!(fp::<HString<8>>(), fp::<String>());
     assert_eq!(fp::<HString<8, u8>>(), fp::<String>());
     assert_eq!(fp::<heapless::string::StringView>(), fp::<String>());
-    assert_eq!(fp::<HVec<u32, 4>>(), encoding::seq(prim(Primitive::U32)));
+    assert_eq!(fp::<HVec<u32, 4>>(), support::seq(prim(Primitive::U32)));
     assert_eq!(fp::<HVec<u32, 4>>(), fp::<HVec<u32, 9, u8>>());
     assert_eq!(fp::<heapless::vec::VecView<u32>>(), fp::<Vec<u32>>());
     assert_ne!(fp::<HVec<u32, 4>>(), fp::<HVec<u64, 4>>());
@@ -303,7 +303,7 @@ fn heapless_maps_and_sets_are_like_std_ones() {
 
     assert_eq!(
         fp::<FnvIndexMap<u8, bool, 4>>(),
-        encoding::map(prim(Primitive::U8), prim(Primitive::Bool))
+        support::map(prim(Primitive::U8), prim(Primitive::Bool))
     );
     assert_eq!(
         fp::<FnvIndexMap<String, u32, 4>>(),

@@ -200,8 +200,11 @@ fn descriptions_of_recursive_types_point_back_at_themselves() {
     let objfp::Shape::Enum(e) = &d.shape else {
         panic!("an enum describes as an enum")
     };
-    let cons = &e.variants[1];
+    let cons = e.variants.get(1).unwrap();
     assert_eq!(cons.name, "Cons");
     // Box is transparent: the second field describes as List itself.
-    assert_eq!((cons.fields[1].ty)().fingerprint, d.fingerprint);
+    assert_eq!(
+        (cons.fields.get(1).unwrap().ty)().fingerprint,
+        d.fingerprint
+    );
 }

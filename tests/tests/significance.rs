@@ -545,7 +545,7 @@ fn description_matches_fingerprint_and_lists_fields() {
     };
     let names: Vec<_> = s.fields.iter().map(|f| f.name).collect();
     assert_eq!(names, ["id", "note"]);
-    assert_eq!((s.fields[0].ty)().fingerprint, fp::<u64>());
+    assert_eq!((s.fields.get(0).unwrap().ty)().fingerprint, fp::<u64>());
 }
 
 #[test]
