@@ -1,0 +1,145 @@
+//! Checking a lockfile against the listed types, or rewriting it (`OBJFP_UPDATE=1`).
+
+use std::borrow::ToOwned;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::string::String;
+use std::vec::Vec;
+
+use crate::diff::{Change, Engine, Graph, Id};
+
+use super::parse::{Lockfile, Section};
+use super::render::{expr, is_declared, layout, render};
+use super::{ChangedType, Entry, LockError, Mismatch, Mode, validate};
+
+/// Checks the lockfile at `path` against `entries`, or rewrites it when `OBJFP_UPDATE=1`
+/// (see [`Mode::from_env`]). Equivalent to `check_with(path, entries, Mode::from_env())`.
+///
+/// ```
+/// #[derive(objfp::TypeFingerprint)]
+/// struct Ping { seq: u32 }
+///
+/// let dir = std::env::temp_dir().join(format!("objfp-doc-check-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let path = dir.join("fingerprints.lock");
+/// let _ = std::fs::remove_file(&path);
+///
+/// match objfp::lock::check(&path, &objfp::lock_entries![Ping]) {
+///     // A normal run: the file does not exist yet.
+///     Err(err) => assert!(err.to_string().contains("OBJFP_UPDATE=1")),
+///     // Run with OBJFP_UPDATE=1: the file was written.
+///     Ok(()) => assert!(path.exists()),
+/// }
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn check(path: impl AsRef<Path>, entries: &[Entry]) -> Result<(), LockError> {
+    check_with(path, entries, Mode::from_env())
+}
+
+/// Checks the lockfile at `path` against `entries` ([`Mode::Verify`]: reads only), or
+/// writes it from `entries` ([`Mode::Update`]).
+///
+/// In verify mode the result is an error when the file is missing ([`LockError::Missing`]),
+/// unreadable, malformed ([`LockError::Parse`]), or out of date ([`LockError::Mismatch`],
+/// listing changed, added and removed types).
+///
+/// ```
+/// use objfp::lock::{check_with, LockError, Mode};
+///
+/// mod v1 {
+///     #[derive(objfp::TypeFingerprint)]
+///     pub struct Order { pub id: u32 }
+/// }
+/// mod v2 {
+///     #[derive(objfp::TypeFingerprint)]
+///     pub struct Order { pub id: u64 }
+/// }
+///
+/// let dir = std::env::temp_dir().join(format!("objfp-doc-check-with-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let path = dir.join("fingerprints.lock");
+///
+/// check_with(&path, &[objfp::lock::entry::<v1::Order>("Order")], Mode::Update).unwrap();
+/// check_with(&path, &[objfp::lock::entry::<v1::Order>("Order")], Mode::Verify).unwrap();
+///
+/// let err = check_with(&path, &[objfp::lock::entry::<v2::Order>("Order")], Mode::Verify)
+///     .unwrap_err();
+/// assert!(matches!(err, LockError::Mismatch(_)));
+/// assert!(err.to_string().contains("Order.id: type changed u32 -> u64"));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn check_with(path: impl AsRef<Path>, entries: &[Entry], mode: Mode) -> Result<(), LockError> {
+    let path = path.as_ref();
+    validate(entries)?;
+    match mode {
+        Mode::Update => {
+            let text = render(entries)?;
+            let current = fs::read(path).ok();
+            if current.as_deref() != Some(text.as_bytes()) {
+                fs::write(path, text).map_err(|source| LockError::Io {
+                    path: path.to_owned(),
+                    source,
+                })?;
+                std::eprintln!("objfp: wrote {}", path.display());
+            }
+            Ok(())
+        }
+        Mode::Verify => {
+            let lockfile = Lockfile::read(path)?;
+            verify(path, &lockfile, entries)
+        }
+    }
+}
+
+fn verify(path: &Path, lockfile: &Lockfile, entries: &[Entry]) -> Result<(), LockError> {
+    let mut sorted: Vec<&Entry> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.name().cmp(b.name()));
+    let mut mismatch = Mismatch {
+        path: path.to_owned(),
+        changed: Vec::new(),
+        added: Vec::new(),
+        removed: Vec::new(),
+    };
+    for e in sorted {
+        match lockfile.section(e.name()) {
+            None => mismatch.added.push((e.name().to_owned(), e.fingerprint())),
+            Some(s) if s.fingerprint == e.fingerprint() => {}
+            Some(s) => mismatch.changed.push(ChangedType {
+                name: e.name().to_owned(),
+                old: s.fingerprint,
+                new: e.fingerprint(),
+                changes: compare(s, e),
+            }),
+        }
+    }
+    for s in &lockfile.sections {
+        if !entries.iter().any(|e| e.name() == s.name) {
+            mismatch.removed.push((s.name.clone(), s.fingerprint));
+        }
+    }
+    if mismatch.changed.is_empty() && mismatch.added.is_empty() && mismatch.removed.is_empty() {
+        Ok(())
+    } else {
+        Err(LockError::Mismatch(mismatch))
+    }
+}
+
+/// The structural changes from a stored section to the current description.
+fn compare(stored: &Section, entry: &Entry) -> Vec<Change> {
+    let (current, root) = Graph::from_description(entry.description);
+    let current_labels = layout(&current, root).1;
+    let stored_labels: BTreeMap<Id, String> = stored
+        .graph
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| is_declared(&n.shape))
+        .map(|(id, n)| (id, n.name.clone()))
+        .collect();
+    let render_old = |id: Id| expr(&stored.graph, &stored_labels, id, 0);
+    let render_new = |id: Id| expr(&current, &current_labels, id, 0);
+    let mut engine = Engine::new(&stored.graph, &current, &render_old, &render_new);
+    engine.node(entry.name(), stored.root, root);
+    engine.out
+}

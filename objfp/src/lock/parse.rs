@@ -1,0 +1,258 @@
+//! Reading: the document (`version`, one `[Name]` section per type, its fingerprint),
+//! each section's declarations handed to `decl.rs`.
+
+use std::borrow::ToOwned;
+use std::collections::BTreeMap;
+use std::format;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+use crate::Fingerprint;
+use crate::diff::{Graph, Id};
+
+use super::build;
+use super::decl::Body;
+use super::token::tokenize;
+use super::{LockError, VERSION};
+
+/// A parsed lockfile: per listed type, its stored fingerprint and description.
+///
+/// ```
+/// #[derive(objfp::TypeFingerprint)]
+/// struct Ping { seq: u32 }
+///
+/// let text = objfp::lock::render(&objfp::lock_entries![Ping]).unwrap();
+/// let lockfile = objfp::lock::Lockfile::parse(&text).unwrap();
+/// use objfp::TypeFingerprint;
+/// assert_eq!(lockfile.fingerprint("Ping"), Some(Ping::FINGERPRINT));
+/// assert_eq!(lockfile.iter().count(), 1);
+/// ```
+#[derive(Debug)]
+pub struct Lockfile {
+    pub(super) sections: Vec<Section>,
+}
+
+#[derive(Debug)]
+pub(super) struct Section {
+    pub(super) name: String,
+    pub(super) fingerprint: Fingerprint,
+    pub(super) graph: Graph<'static>,
+    pub(super) root: Id,
+}
+
+impl Lockfile {
+    /// Reads and parses the file at `path`.
+    ///
+    /// ```
+    /// use objfp::lock::{LockError, Lockfile};
+    /// let err = Lockfile::read("/nonexistent/fingerprints.lock").unwrap_err();
+    /// assert!(matches!(err, LockError::Missing { .. }));
+    /// ```
+    pub fn read(path: impl AsRef<Path>) -> Result<Lockfile, LockError> {
+        let path = path.as_ref();
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(LockError::Missing {
+                    path: path.to_owned(),
+                });
+            }
+            Err(source) => {
+                return Err(LockError::Io {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            LockError::Parse {
+                path: path.to_owned(),
+                line,
+                message: "the lockfile is not valid UTF-8".to_owned(),
+            }
+        })?;
+        parse(text).map_err(|(line, message)| LockError::Parse {
+            path: path.to_owned(),
+            line,
+            message,
+        })
+    }
+
+    /// Parses lockfile text. Errors are [`LockError::Parse`] with an empty `path`.
+    ///
+    /// ```
+    /// use objfp::lock::{LockError, Lockfile};
+    /// let err = Lockfile::parse("version = 1\n\n[Order]\nfingerprint = xyz\n").unwrap_err();
+    /// assert!(matches!(err, LockError::Parse { line: 4, .. }));
+    /// ```
+    pub fn parse(text: &str) -> Result<Lockfile, LockError> {
+        parse(text).map_err(|(line, message)| LockError::Parse {
+            path: PathBuf::new(),
+            line,
+            message,
+        })
+    }
+
+    /// The stored fingerprint of the type listed as `name`.
+    ///
+    /// ```
+    /// let lockfile = objfp::lock::Lockfile::parse("version = 1\n").unwrap();
+    /// assert_eq!(lockfile.fingerprint("Order"), None);
+    /// ```
+    pub fn fingerprint(&self, name: &str) -> Option<Fingerprint> {
+        self.section(name).map(|s| s.fingerprint)
+    }
+
+    /// The listed types and their stored fingerprints, in file order (sorted by name when
+    /// the file was written by objfp).
+    ///
+    /// ```
+    /// let lockfile = objfp::lock::Lockfile::parse("version = 1\n").unwrap();
+    /// assert!(lockfile.iter().next().is_none());
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Fingerprint)> + '_ {
+        self.sections
+            .iter()
+            .map(|s| (s.name.as_str(), s.fingerprint))
+    }
+
+    pub(super) fn section(&self, name: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.name == name)
+    }
+}
+
+pub(super) type ParseResult<T> = Result<T, (usize, String)>;
+
+/// Whether a line is blank or a comment (`#` not followed by `[`).
+pub(super) fn is_skippable(line: &str) -> bool {
+    let t = line.trim();
+    t.is_empty() || (t.starts_with('#') && !t.starts_with("#["))
+}
+
+fn key_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let (k, v) = line.split_once('=')?;
+    (k.trim() == key).then(|| v.trim())
+}
+
+fn shorten(line: &str) -> String {
+    let t = line.trim();
+    if t.chars().count() > 40 {
+        let s: String = t.chars().take(40).collect();
+        format!("`{s}…`")
+    } else {
+        format!("`{t}`")
+    }
+}
+
+fn parse(text: &str) -> ParseResult<Lockfile> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    let next_content = |i: &mut usize| {
+        while *i < lines.len() && is_skippable(lines[*i]) {
+            *i += 1;
+        }
+    };
+    next_content(&mut i);
+    let Some(first) = lines.get(i) else {
+        return Err((
+            lines.len().max(1),
+            format!("expected `version = {VERSION}`, found the end of the file"),
+        ));
+    };
+    match key_value(first, "version") {
+        Some(v) if v == VERSION.to_string() => {}
+        Some(v) => {
+            return Err((
+                i + 1,
+                format!("unsupported lockfile version `{v}`: this objfp reads version {VERSION}"),
+            ));
+        }
+        None => {
+            return Err((
+                i + 1,
+                format!(
+                    "expected `version = {VERSION}` before anything else, found {}",
+                    shorten(first)
+                ),
+            ));
+        }
+    }
+    i += 1;
+    let mut sections: Vec<Section> = Vec::new();
+    let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
+    loop {
+        next_content(&mut i);
+        let Some(line) = lines.get(i) else { break };
+        let header_line = i + 1;
+        let t = line.trim_end();
+        let name = match t.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            Some(name) if !name.trim().is_empty() && !line.starts_with(' ') => name.trim(),
+            _ => {
+                return Err((
+                    header_line,
+                    format!(
+                        "expected a type header like `[Order]`, found {}",
+                        shorten(line)
+                    ),
+                ));
+            }
+        };
+        if let Some(first) = first_line.get(name) {
+            return Err((
+                header_line,
+                format!("duplicate type `{name}`: it is already listed at line {first}"),
+            ));
+        }
+        first_line.insert(name.to_owned(), header_line);
+        i += 1;
+        next_content(&mut i);
+        let fp_line = i + 1;
+        let fingerprint = match lines.get(i).and_then(|l| key_value(l, "fingerprint")) {
+            Some(hex) => hex
+                .parse::<Fingerprint>()
+                .map_err(|e| (fp_line, format!("bad fingerprint for `{name}`: {e}")))?,
+            None => {
+                let found = lines
+                    .get(i)
+                    .map_or("the end of the file".to_owned(), |l| shorten(l));
+                return Err((
+                    fp_line.min(lines.len().max(1)),
+                    format!(
+                        "expected `fingerprint = <64 hex digits>` after `[{name}]`, found {found}"
+                    ),
+                ));
+            }
+        };
+        i += 1;
+        // The body runs to the next header (a line starting with `[`).
+        let start = i;
+        while i < lines.len() && !lines[i].starts_with('[') {
+            i += 1;
+        }
+        let tokens = tokenize(&lines[start..i], start + 1)?;
+        // "Unexpected end" points at the section's last line with content.
+        let end_line = tokens.last().map_or(fp_line, |t| t.line);
+        let ast = Body {
+            toks: &tokens,
+            pos: 0,
+            end_line,
+            fp_line,
+        }
+        .parse(name)?;
+        let (graph, root) = build::section(name, ast, fp_line)?;
+        sections.push(Section {
+            name: name.to_owned(),
+            fingerprint,
+            graph,
+            root,
+        });
+    }
+    Ok(Lockfile { sections })
+}
