@@ -768,3 +768,128 @@ fn checked_in_fixture_is_up_to_date() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// A lockfile section with one struct `Deep` whose field has type `ty`.
+fn section_with_field(ty: &str) -> String {
+    format!(
+        "version = 1\n\n[Deep]\nfingerprint = {}\nstruct Deep {{\n    f: {ty},\n}}\n",
+        v1::Item::FINGERPRINT
+    )
+}
+
+/// Audit finding 11.1: a 1.5 KB line nesting `[` or `Option<` 700 deep overflowed the
+/// parser's stack (a process abort). Every recursive part of the grammar is bounded: type
+/// expressions nest at most 128 deep (the limit the module documentation states), and a
+/// deeper one is a parse error on its line, never a crash.
+#[test]
+fn lockfile_parse_bounds_nesting_depth() {
+    let shapes: [(&str, &str); 5] = [
+        ("[", "]"),
+        ("Option<", ">"),
+        ("(", ",)"),
+        ("Map<u8, ", ">"),
+        ("[", "; 3]"),
+    ];
+    for (open, close) in shapes {
+        for depth in [20_000, 700, 129] {
+            let ty = format!("{}u8{}", open.repeat(depth), close.repeat(depth));
+            match Lockfile::parse(&section_with_field(&ty)) {
+                Err(LockError::Parse { line, message, .. }) => {
+                    assert_eq!(line, 6, "{open}: {message}");
+                    assert!(message.contains("nested more than 128 deep"), "{message}");
+                }
+                Err(other) => panic!("{open} x{depth}: expected a parse error, got {other:?}"),
+                Ok(_) => panic!("{open} x{depth}: expected a parse error, the text was read"),
+            }
+        }
+        // At the limit the expression is read.
+        let ty = format!("{}u8{}", open.repeat(128), close.repeat(128));
+        Lockfile::parse(&section_with_field(&ty)).unwrap_or_else(|e| panic!("{open}: {e}"));
+    }
+    // Every place a type expression can stand: the root, a named shape, a readable one.
+    let deep = format!("{}u8{}", "[".repeat(700), "]".repeat(700));
+    let fp = v1::Item::FINGERPRINT;
+    for body in [
+        format!("type = {deep}\n"),
+        format!("named N = \"meaning\" {deep}\n"),
+        format!("readable R {{\n    human: {deep},\n    compact: u8,\n}}\n"),
+        format!("enum E {{\n    A({deep}),\n}}\n"),
+    ] {
+        let text = format!("version = 1\n\n[Deep]\nfingerprint = {fp}\n{body}");
+        let err = Lockfile::parse(&text).unwrap_err();
+        assert!(
+            err.to_string().contains("nested more than 128 deep"),
+            "{err}"
+        );
+    }
+}
+
+/// Audit finding 11.1, second half: a hostile multi-megabyte lockfile is rejected before
+/// it is parsed, with the limit in the message (8 MiB, far above any real lockfile).
+#[test]
+fn lockfile_parse_bounds_input_size() {
+    let dir = scratch("input-size");
+    let path = dir.join("fingerprints.lock");
+    let mut text = lock::render(&objfp::lock_entries![v1::Order]).unwrap();
+    let comment = "# padding\n";
+    while text.len() <= 8 << 20 {
+        text.push_str(comment);
+    }
+    let err = Lockfile::parse(&text).unwrap_err();
+    let LockError::Parse { line, message, .. } = &err else {
+        panic!("expected a parse error, got {err:?}")
+    };
+    assert!(message.contains("larger than 8 MiB"), "{message}");
+    assert!(*line > 1, "{line}");
+    std::fs::write(&path, &text).unwrap();
+    let err = Lockfile::read(&path).unwrap_err();
+    assert!(err.to_string().contains("larger than 8 MiB"), "{err}");
+    // Just under the limit the same file is read.
+    text.truncate(8 << 20);
+    let cut = text.rfind('\n').unwrap() + 1;
+    text.truncate(cut);
+    Lockfile::parse(&text).unwrap();
+}
+
+mod huge {
+    use objfp::{Description, Field, Shape, StructKind, StructShape, TypeFingerprint};
+
+    const FIELD: Field = Field {
+        name: "f",
+        attrs: &[],
+        ty: || <u8 as TypeFingerprint>::DESCRIPTION,
+    };
+    /// `    f: u8,\n` is 11 bytes: 800 000 of them are more than 8 MiB.
+    static FIELDS: [Field; 800_000] = [FIELD; 800_000];
+    pub static WIDE: Description = Description {
+        name: "Wide",
+        args: &[],
+        fingerprint: objfp::Fingerprint::from_bytes([7; 32]),
+        shape: Shape::Struct(StructShape {
+            kind: StructKind::Named,
+            attrs: &[],
+            fields: &FIELDS,
+        }),
+    };
+}
+
+/// The writer refuses what the reader would: a lockfile over 8 MiB is an error, not a
+/// file that every later check rejects.
+#[test]
+fn lockfile_render_refuses_a_file_parse_would_reject() {
+    let err = lock::render(&[lock::Entry::new("Wide", &huge::WIDE)]).unwrap_err();
+    assert!(
+        matches!(err, LockError::TooLarge { limit, .. } if limit == 8 << 20),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("split the listed types"), "{err}");
+    let dir = scratch("too-large");
+    let path = dir.join("fingerprints.lock");
+    let err = check_with(
+        &path,
+        &[lock::Entry::new("Wide", &huge::WIDE)],
+        Mode::Update,
+    );
+    assert!(matches!(err, Err(LockError::TooLarge { .. })), "{err:?}");
+    assert!(!path.exists());
+}

@@ -61,6 +61,11 @@ pub(super) enum DeclAst {
     },
 }
 
+/// How deep type expressions may nest (`Option<[(u8,)]>` is 3 deep): far deeper than
+/// any real type, and shallow enough that reading one recursively cannot overflow a stack.
+/// The writer declares deeper parts separately, so it never writes more.
+pub(super) const MAX_NESTING: usize = 128;
+
 /// One section's syntax tree.
 pub(super) struct SectionAst {
     /// The root's type expression (`type = [Order]`), when the root is not declared.
@@ -433,8 +438,30 @@ impl Body<'_> {
         })
     }
 
+    /// A type expression that no other expression encloses.
     fn expr(&mut self) -> ParseResult<Expr> {
+        self.expr_in(0)
+    }
+
+    /// A type expression inside `depth` others. Recursive, so bounded: a hostile line of
+    /// `[[[[..` is an error on its line, not a stack overflow.
+    fn expr_in(&mut self, depth: usize) -> ParseResult<Expr> {
         let line = self.line();
+        let inner = depth + 1;
+        let nested = |this: &Self| -> ParseResult<()> {
+            if inner > MAX_NESTING {
+                return Err((
+                    this.line(),
+                    format!(
+                        "type expression nested more than {MAX_NESTING} deep: a lockfile nests \
+                         `Option<..>`, `[..]`, `Map<..>` and tuples at most {MAX_NESTING} deep \
+                         (objfp declares deeper parts with `type Name = ..`); fix the edit, or \
+                         regenerate the file with OBJFP_UPDATE=1"
+                    ),
+                ));
+            }
+            Ok(())
+        };
         match self.peek().cloned() {
             Some(Tok::Ident(word)) => {
                 self.pos += 1;
@@ -442,14 +469,16 @@ impl Body<'_> {
                     return Ok(Expr::Prim(p));
                 }
                 if word == "Option" && self.eat('<') {
-                    let item = self.expr()?;
+                    nested(self)?;
+                    let item = self.expr_in(inner)?;
                     self.expect('>', "`>` closing `Option<..>`")?;
                     return Ok(Expr::Option(Box::new(item)));
                 }
                 if word == "Map" && self.eat('<') {
-                    let key = self.expr()?;
+                    nested(self)?;
+                    let key = self.expr_in(inner)?;
                     self.expect(',', "`,` between the key and value types of `Map<K, V>`")?;
-                    let value = self.expr()?;
+                    let value = self.expr_in(inner)?;
                     self.expect('>', "`>` closing `Map<K, V>`")?;
                     return Ok(Expr::Map(Box::new(key), Box::new(value)));
                 }
@@ -461,7 +490,8 @@ impl Body<'_> {
             }
             Some(Tok::Punct('[')) => {
                 self.pos += 1;
-                let item = self.expr()?;
+                nested(self)?;
+                let item = self.expr_in(inner)?;
                 if self.eat(']') {
                     return Ok(Expr::Seq(Box::new(item)));
                 }
@@ -479,10 +509,11 @@ impl Body<'_> {
             }
             Some(Tok::Punct('(')) => {
                 self.pos += 1;
+                nested(self)?;
                 let mut items = Vec::new();
                 let mut trailing = false;
                 while !self.eat(')') {
-                    items.push(self.expr()?);
+                    items.push(self.expr_in(inner)?);
                     trailing = self.eat(',');
                     if !trailing && !self.is_punct(')') {
                         return self.err("`,` or `)` in a tuple");

@@ -54,6 +54,14 @@ pub enum LockError {
         /// What is wrong with it.
         reason: String,
     },
+    /// The lockfile for the listed types would be larger than objfp reads back (8 MiB):
+    /// nothing is written.
+    TooLarge {
+        /// The size reached when writing stopped, in bytes.
+        bytes: usize,
+        /// The most objfp reads, in bytes.
+        limit: usize,
+    },
 }
 
 /// How a lockfile differs from the listed types: [`LockError::Mismatch`].
@@ -185,6 +193,13 @@ impl fmt::Display for LockError {
             LockError::InvalidEntry { name, reason } => {
                 write!(f, "cannot lock the entry {name:?}: {reason}")
             }
+            LockError::TooLarge { bytes, limit } => write!(
+                f,
+                "the lockfile for these types would be larger than {} MiB ({bytes} bytes \
+                 written when objfp stopped), more than objfp reads back ({limit} bytes): \
+                 split the listed types over several lockfiles",
+                limit >> 20
+            ),
         }
     }
 }

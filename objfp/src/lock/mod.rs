@@ -147,6 +147,16 @@
 //! stored text is stale (a renamed Rust type), and the text is only used to explain a
 //! mismatch. The file is strict otherwise: a malformed or hand-edited file is a
 //! [`LockError::Parse`] naming the line and what was expected, never a panic.
+//!
+//! # Limits
+//!
+//! Reading and writing agree on what a lockfile may hold, so objfp never writes a file
+//! it cannot read back, and a hostile file costs bounded time and memory:
+//!
+//! - **8 MiB** per file. [`Lockfile::read`] reads no more than that (and one byte), and
+//!   [`render`] fails with [`LockError::TooLarge`] rather than write more. Real lockfiles
+//!   are a few kilobytes per listed type.
+//! - **128** levels of nesting in a type expression (`Option<[(u8,)]>` is 3 deep).
 
 mod build;
 mod check;

@@ -5,7 +5,7 @@ use std::borrow::ToOwned;
 use std::collections::BTreeMap;
 use std::format;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::string::{String, ToString};
 use std::vec::Vec;
@@ -53,20 +53,32 @@ impl Lockfile {
     /// ```
     pub fn read(path: impl AsRef<Path>) -> Result<Lockfile, LockError> {
         let path = path.as_ref();
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
+        let io_error = |source| LockError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let file = match fs::File::open(path) {
+            Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(LockError::Missing {
                     path: path.to_owned(),
                 });
             }
-            Err(source) => {
-                return Err(LockError::Io {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
+            Err(source) => return Err(io_error(source)),
         };
+        // Never more than the limit and one byte, however large the file.
+        let mut bytes = Vec::new();
+        file.take(MAX_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+        if bytes.len() > MAX_BYTES {
+            let (line, message) = too_large(&bytes);
+            return Err(LockError::Parse {
+                path: path.to_owned(),
+                line,
+                message,
+            });
+        }
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             let line = 1 + bytes[..e.valid_up_to()]
                 .iter()
@@ -151,7 +163,29 @@ fn shorten(line: &str) -> String {
     }
 }
 
+/// The largest lockfile objfp reads, and writes: 8 MiB. A real lockfile is a few
+/// kilobytes per listed type; the limit keeps a hostile file from costing more than a
+/// bounded amount of time and memory (the shape graphs are some 30 times the text).
+pub(super) const MAX_BYTES: usize = 8 << 20;
+
+/// The error for text over [`MAX_BYTES`], on the line where it crosses the limit.
+fn too_large(bytes: &[u8]) -> (usize, String) {
+    let within = bytes.get(..MAX_BYTES).unwrap_or(bytes);
+    let line = 1 + within.iter().filter(|&&b| b == b'\n').count();
+    (
+        line,
+        format!(
+            "the lockfile is larger than 8 MiB ({MAX_BYTES} bytes), the most objfp reads, from \
+             this line on; objfp never writes one that large: check that this is the lockfile, \
+             or split the listed types over several lockfiles"
+        ),
+    )
+}
+
 fn parse(text: &str) -> ParseResult<Lockfile> {
+    if text.len() > MAX_BYTES {
+        return Err(too_large(text.as_bytes()));
+    }
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     let next_content = |i: &mut usize| {

@@ -9,6 +9,7 @@ use std::vec::Vec;
 use crate::diff::{Attrs, Graph, Id, NodeField, NodeShape, attr_text, is_bare, name_token, quoted};
 use crate::{Fingerprint, StructKind};
 
+use super::parse::MAX_BYTES;
 use super::token::{PRIMITIVES, RESERVED};
 use super::{Entry, LockError, VERSION, validate};
 
@@ -35,6 +36,12 @@ pub fn render(entries: &[Entry]) -> Result<String, LockError> {
         out.push('\n');
         let (graph, root) = Graph::from_description(e.description);
         write_section(&mut out, e.name(), e.fingerprint(), &graph, root);
+        if out.len() > MAX_BYTES {
+            return Err(LockError::TooLarge {
+                bytes: out.len(),
+                limit: MAX_BYTES,
+            });
+        }
     }
     Ok(out)
 }
