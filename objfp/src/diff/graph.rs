@@ -97,12 +97,19 @@ fn attrs_of(attrs: &[crate::Attr]) -> Attrs {
 impl<'d> Graph<'d> {
     /// The graph of everything reachable from `root`, and the root's id. Descriptions are
     /// identified by fingerprint and name, so a recursive type becomes a cycle.
+    /// Iterative, so that a description chain of any depth is built without deep
+    /// recursion.
     pub fn from_description(root: &'d Description) -> (Self, Id) {
         let mut builder = Builder {
             graph: Graph::default(),
             seen: BTreeMap::new(),
+            todo: Vec::new(),
         };
         let id = builder.add(root);
+        while let Some((id, d, shape)) = builder.todo.pop() {
+            let shape = builder.shape(d, shape);
+            builder.graph.nodes[id].shape = shape;
+        }
         (builder.graph, id)
     }
 
@@ -123,6 +130,8 @@ impl<'d> Graph<'d> {
 struct Builder<'d> {
     graph: Graph<'d>,
     seen: BTreeMap<(Fingerprint, &'d str), Id>,
+    /// Nodes whose id is reserved and whose shape is still to build.
+    todo: Vec<(Id, &'d Description, &'d Shape)>,
 }
 
 impl<'d> Builder<'d> {
@@ -130,7 +139,8 @@ impl<'d> Builder<'d> {
         if let Some(&id) = self.seen.get(&(d.fingerprint, d.name)) {
             return id;
         }
-        // Reserve the id first: the shape may lead back here.
+        // Reserve the id first: the shape may lead back here. It is built later, from
+        // `todo`.
         let id = self.graph.push(Node {
             fp: Some(d.fingerprint),
             name: d.name.to_owned(),
@@ -138,8 +148,7 @@ impl<'d> Builder<'d> {
             shape: NodeShape::Tuple(Vec::new()),
         });
         self.seen.insert((d.fingerprint, d.name), id);
-        let shape = self.shape(d, &d.shape);
-        self.graph.nodes[id].shape = shape;
+        self.todo.push((id, d, &d.shape));
         id
     }
 
@@ -201,8 +210,7 @@ impl<'d> Builder<'d> {
                     desc: Some(d),
                     shape: NodeShape::Tuple(Vec::new()),
                 });
-                let own_shape = self.shape(d, own);
-                self.graph.nodes[own_id].shape = own_shape;
+                self.todo.push((own_id, d, own));
                 NodeShape::Proxy {
                     serialize: serialize.map(|t| self.add(t())),
                     deserialize: deserialize.map(|t| self.add(t())),

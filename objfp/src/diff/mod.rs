@@ -61,7 +61,10 @@
 //! subtree costs nothing and is never mentioned. Each differing pair of types is explained
 //! once, at the first path (in declaration order) where the walk reaches it: a type used by
 //! two fields is explained under the first, and a recursive type (whose description points
-//! back at itself) is explained once, so the walk always terminates.
+//! back at itself) is explained once, so the walk always terminates. The work is linear in
+//! the size of the two descriptions: the rename checks below remember each pair they have
+//! decided. A diff stops at budgets no real one reaches (a million pairs of types
+//! compared, a mebibyte of report) and then ends with [`ChangeKind::Truncated`].
 //!
 //! Fields and variants are matched by wire name. A field that disappears while another one
 //! with the same type appears at the same position is reported as a rename; likewise a
@@ -73,6 +76,8 @@
 
 mod graph;
 mod report;
+#[cfg(test)]
+mod tests;
 mod walk;
 
 use alloc::vec::Vec;
@@ -116,7 +121,9 @@ pub fn diff(old: &Description, new: &Description) -> Vec<Change> {
     let (new_graph, new_root) = Graph::from_description(new);
     let render_old = |id: Id| old_graph.rust_name(id);
     let render_new = |id: Id| new_graph.rust_name(id);
-    let mut engine = Engine::new(&old_graph, &new_graph, &render_old, &render_new);
-    engine.node(&type_name(new), old_root, new_root);
-    engine.out
+    Engine::new(&old_graph, &new_graph, &render_old, &render_new).walk(
+        &type_name(new),
+        old_root,
+        new_root,
+    )
 }

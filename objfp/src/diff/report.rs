@@ -175,6 +175,11 @@ pub enum ChangeKind {
         /// The new name.
         new: String,
     },
+    /// The report stops here, incomplete: the two shapes are too large or too different to
+    /// explain within the diff's budgets (a million pairs of types compared, a mebibyte of
+    /// report), which no diff of real types reaches. The changes before it are real; the
+    /// path is the type diffed.
+    Truncated,
 }
 
 impl fmt::Display for Change {
@@ -265,6 +270,11 @@ impl fmt::Display for ChangeKind {
                 f.write_str(" -> ")?;
                 quoted(f, new)
             }
+            ChangeKind::Truncated => f.write_str(
+                "more changes not shown: the two shapes are too large or too different to \
+                 explain in full (the diff stops after a million pairs of types or a \
+                 mebibyte of report)",
+            ),
         }
     }
 }
@@ -370,10 +380,15 @@ fn attr_origin(attr: &str) -> &'static str {
 /// How deep [`type_name`] renders type arguments before writing `…`.
 const MAX_NAME_DEPTH: usize = 16;
 
+/// About how long a [`type_name`] gets before the rest is written `…`: a type expression
+/// can be exponentially longer than its description (`type A = (B, B); type B = (C, C);`).
+const MAX_NAME_LEN: usize = 256;
+
 /// A type expression for people: primitives by name (`u32`, `string`), `Vec<Item>`,
 /// `Option<T>`, `HashMap<K, V>`, `[T; N]`, `[T]`, `(A, B)`, and derived types by name.
 /// Names are the Rust ones from the descriptions, which are not part of the fingerprint.
-/// Deeply nested arguments are cut off with `…`, so this terminates on any description.
+/// Deeply nested arguments, and whatever comes after the first 256 bytes or so, are cut
+/// off with `…`, so this is quick on any description.
 ///
 /// ```
 /// use std::collections::HashMap;
@@ -391,10 +406,25 @@ const MAX_NAME_DEPTH: usize = 16;
 pub fn type_name(d: &Description) -> String {
     let mut out = String::new();
     write_type_name(&mut out, d, 0);
+    if out.len() > 2 * MAX_NAME_LEN {
+        // One very long name (a hand-written description's).
+        let mut end = MAX_NAME_LEN;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
+        out.push('…');
+    }
     out
 }
 
 fn write_type_name(out: &mut String, d: &Description, depth: usize) {
+    if out.len() >= MAX_NAME_LEN {
+        if !out.ends_with('…') {
+            out.push('…');
+        }
+        return;
+    }
     if depth > MAX_NAME_DEPTH {
         out.push('…');
         return;

@@ -1,10 +1,29 @@
 //! The diff engine: walks two shape graphs side by side and collects the changes.
+//!
+//! The work is linear in the number of pairs (old node, new node) that the walk reaches,
+//! which is the size of the graphs for any real pair of types:
+//!
+//! - each pair is explained once (`visited`), as the module documentation promises;
+//! - the structural equality that the rename heuristics ask about ("is the field that
+//!   vanished the same type as the one that appeared?") is decided once per pair and
+//!   remembered (`same`), instead of a fresh trial walk per question, which asked again at
+//!   every level below and was exponential in the depth;
+//! - matching fields, variants and attributes by name goes through sorted maps, not a
+//!   search of one list per element of the other.
+//!
+//! The walk keeps its own stack, so a deep graph (a lockfile may declare a chain of a
+//! hundred thousand types) cannot overflow the thread's stack, and paths are a tree of
+//! segments, so a step costs its own segment and not a copy of its parent's path. Two
+//! budgets, far above any real diff, bound a hostile one: [`MAX_PAIRS`] pairs compared and
+//! [`MAX_REPORT_BYTES`] of report; past either, the report ends with
+//! [`ChangeKind::Truncated`].
 
 use alloc::borrow::ToOwned;
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::mem;
 
 use crate::StructKind;
 
@@ -14,30 +33,102 @@ use super::report::{Change, ChangeKind, attr_text, name_token};
 /// Renders a node of one side for messages.
 pub(crate) type Render<'r> = &'r dyn Fn(Id) -> String;
 
+/// The most pairs of nodes one diff compares, walking and deciding equality together.
+pub(crate) const MAX_PAIRS: usize = 1 << 20;
+
+/// The most bytes of paths and type names one diff reports.
+pub(crate) const MAX_REPORT_BYTES: usize = 1 << 20;
+
+/// A path in [`Paths`].
+type PathId = usize;
+
+/// Every path the walk has reached, as a tree: each one is its parent and a segment.
+#[derive(Default)]
+struct Paths {
+    /// Parent, segment, and the length of the whole path in bytes.
+    nodes: Vec<(Option<PathId>, String, usize)>,
+}
+
+impl Paths {
+    fn push(&mut self, parent: Option<PathId>, segment: String) -> PathId {
+        let len = parent.map_or(0, |p| self.nodes[p].2) + segment.len();
+        self.nodes.push((parent, segment, len));
+        self.nodes.len() - 1
+    }
+
+    fn child(&mut self, parent: PathId, segment: String) -> PathId {
+        self.push(Some(parent), segment)
+    }
+
+    fn len(&self, path: PathId) -> usize {
+        self.nodes[path].2
+    }
+
+    fn text(&self, path: PathId) -> String {
+        let mut segments = Vec::new();
+        let mut at = Some(path);
+        while let Some(p) = at {
+            segments.push(self.nodes[p].1.as_str());
+            at = self.nodes[p].0;
+        }
+        let mut out = String::with_capacity(self.len(path));
+        for s in segments.iter().rev() {
+            out.push_str(s);
+        }
+        out
+    }
+}
+
+/// What the walk does next: compare a pair, or report a change. A node's comparison
+/// plans its changes and its children's comparisons in report order; the stack runs them.
+enum Task {
+    Pair(PathId, Id, Id),
+    Report(PathId, ChangeKind),
+}
+
 /// Walks two graphs side by side and collects the changes.
 pub(crate) struct Engine<'g, 'd> {
     old: &'g Graph<'d>,
     new: &'g Graph<'d>,
     render_old: Render<'g>,
     render_new: Render<'g>,
+    /// Pairs already explained.
     visited: BTreeSet<(Id, Id)>,
-    pub out: Vec<Change>,
+    /// Pairs whose structural equality is decided.
+    same: BTreeMap<(Id, Id), bool>,
+    paths: Paths,
+    /// The tasks of the pair being compared, in order.
+    plan: Vec<Task>,
+    out: Vec<Change>,
+    report_bytes: usize,
+    /// Pairs compared so far, by the walk and by equality together.
+    work: usize,
+    /// A budget ran out: the report is incomplete.
+    truncated: bool,
 }
 
 /// Where a field's path goes: `.name` or `.0`.
-fn field_path(parent: &str, kind: StructKind, index: usize, name: &str) -> String {
+fn field_segment(kind: StructKind, index: usize, name: &str) -> String {
     match kind {
-        StructKind::Named => format!("{parent}.{}", name_token(name)),
-        StructKind::Newtype | StructKind::Tuple | StructKind::Unit => format!("{parent}.{index}"),
+        StructKind::Named => format!(".{}", name_token(name)),
+        StructKind::Newtype | StructKind::Tuple | StructKind::Unit => format!(".{index}"),
     }
 }
 
-/// Where each old key is among the new ones, and each new key among the old ones.
-fn match_keys<K: PartialEq>(old: &[K], new: &[K]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
-    let find = |k: &K, among: &[K]| among.iter().position(|o| o == k);
+/// Where each old key is among the new ones, and each new key among the old ones. Keys
+/// are unique on each side ([`keys`]).
+fn match_keys<K: Ord>(old: &[K], new: &[K]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    fn index<K: Ord>(keys: &[K]) -> BTreeMap<&K, usize> {
+        let mut map = BTreeMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            map.entry(k).or_insert(i);
+        }
+        map
+    }
+    let (old_at, new_at) = (index(old), index(new));
     (
-        old.iter().map(|k| find(k, new)).collect(),
-        new.iter().map(|k| find(k, old)).collect(),
+        old.iter().map(|k| new_at.get(k).copied()).collect(),
+        new.iter().map(|k| old_at.get(k).copied()).collect(),
     )
 }
 
@@ -55,6 +146,103 @@ fn keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
         .collect()
 }
 
+/// The attribute changes from `old` to `new`, by key in sorted order: a key with one value
+/// on each side is changed; otherwise values are added and removed.
+fn attr_changes(old: &Attrs, new: &Attrs) -> Vec<ChangeKind> {
+    let mut by_key: BTreeMap<&str, (Vec<&str>, Vec<&str>)> = BTreeMap::new();
+    for (k, v) in old {
+        by_key.entry(k).or_default().0.push(v);
+    }
+    for (k, v) in new {
+        by_key.entry(k).or_default().1.push(v);
+    }
+    let mut out = Vec::new();
+    for (key, (ov, nv)) in by_key {
+        if let ([o], [n]) = (ov.as_slice(), nv.as_slice()) {
+            if o != n {
+                out.push(ChangeKind::AttrChanged {
+                    key: key.to_owned(),
+                    old: (*o).to_owned(),
+                    new: (*n).to_owned(),
+                });
+            }
+            continue;
+        }
+        let (os, ns): (BTreeSet<&str>, BTreeSet<&str>) =
+            (ov.iter().copied().collect(), nv.iter().copied().collect());
+        for o in ov.iter().filter(|o| !ns.contains(*o)) {
+            out.push(ChangeKind::AttrRemoved {
+                attr: attr_text(key, o),
+            });
+        }
+        for n in nv.iter().filter(|n| !os.contains(*n)) {
+            out.push(ChangeKind::AttrAdded {
+                attr: attr_text(key, n),
+            });
+        }
+    }
+    out
+}
+
+fn attr_texts(attrs: &Attrs) -> Vec<String> {
+    attrs.iter().map(|(k, v)| attr_text(k, v)).collect()
+}
+
+/// The bytes a change adds to the report, besides its path.
+fn report_cost(kind: &ChangeKind) -> usize {
+    let strings = |v: &[String]| v.iter().map(String::len).sum::<usize>();
+    16 + match kind {
+        ChangeKind::FieldAdded { ty, attrs } | ChangeKind::FieldRemoved { ty, attrs } => {
+            ty.len() + strings(attrs)
+        }
+        ChangeKind::FieldRenamed { old, new }
+        | ChangeKind::TypeChanged { old, new }
+        | ChangeKind::ShapeChanged { old, new }
+        | ChangeKind::VariantRenamed { old, new }
+        | ChangeKind::ReprChanged { old, new }
+        | ChangeKind::NamedChanged { old, new }
+        | ChangeKind::OpaqueChanged { old, new } => old.len() + new.len(),
+        ChangeKind::FieldsReordered { old, new } | ChangeKind::VariantsReordered { old, new } => {
+            strings(old) + strings(new)
+        }
+        ChangeKind::VariantsRenumbered { moved } => {
+            moved.iter().map(|(name, _, _)| name.len() + 8).sum()
+        }
+        ChangeKind::AttrAdded { attr } | ChangeKind::AttrRemoved { attr } => attr.len(),
+        ChangeKind::AttrChanged { key, old, new } => key.len() + old.len() + new.len(),
+        ChangeKind::VariantAdded
+        | ChangeKind::VariantRemoved
+        | ChangeKind::KindChanged { .. }
+        | ChangeKind::DiscriminantChanged { .. }
+        | ChangeKind::ArrayLenChanged { .. }
+        | ChangeKind::Truncated => 0,
+    }
+}
+
+/// The pairs of field types to compare when two field lists are otherwise the same, or
+/// `None` when the walk would report a change in the lists themselves. Positional fields
+/// pair by index, named ones by name: either way, no change means the same names in the
+/// same order, and the same attributes.
+fn aligned_fields(kind: StructKind, old: &[NodeField], new: &[NodeField]) -> Option<Vec<(Id, Id)>> {
+    let aligned = old.len() == new.len()
+        && (kind != StructKind::Named || old.iter().zip(new).all(|(f, g)| f.name == g.name))
+        && old
+            .iter()
+            .zip(new)
+            .all(|(f, g)| attr_changes(&f.attrs, &g.attrs).is_empty());
+    aligned.then(|| old.iter().zip(new).map(|(f, g)| (f.ty, g.ty)).collect())
+}
+
+/// Same form, same field names, and field types the caller finds the same.
+fn same_payload(a: &NodeVariant, b: &NodeVariant, same: &mut dyn FnMut(Id, Id) -> bool) -> bool {
+    a.kind == b.kind
+        && a.fields.len() == b.fields.len()
+        && a.fields
+            .iter()
+            .zip(&b.fields)
+            .all(|(f, g)| f.name == g.name && same(f.ty, g.ty))
+}
+
 impl<'g, 'd> Engine<'g, 'd> {
     pub fn new(
         old: &'g Graph<'d>,
@@ -68,81 +256,144 @@ impl<'g, 'd> Engine<'g, 'd> {
             render_old,
             render_new,
             visited: BTreeSet::new(),
+            same: BTreeMap::new(),
+            paths: Paths::default(),
+            plan: Vec::new(),
             out: Vec::new(),
+            report_bytes: 0,
+            work: 0,
+            truncated: false,
         }
     }
 
-    fn push(&mut self, path: &str, kind: ChangeKind) {
+    /// The changes from node `a` of the old graph to node `b` of the new one, with paths
+    /// starting at `root`, in the order a depth-first walk in declaration order meets them.
+    pub fn walk(&mut self, root: &str, a: Id, b: Id) -> Vec<Change> {
+        let root_path = self.paths.push(None, root.to_owned());
+        let mut stack = Vec::from([Task::Pair(root_path, a, b)]);
+        while let Some(task) = stack.pop() {
+            match task {
+                Task::Report(path, kind) => self.report(path, kind),
+                Task::Pair(path, a, b) => {
+                    if self.fingerprints_equal(a, b) || !self.visited.insert((a, b)) {
+                        continue;
+                    }
+                    if self.spend() {
+                        self.pair(path, a, b);
+                    }
+                    stack.extend(mem::take(&mut self.plan).into_iter().rev());
+                }
+            }
+            if self.truncated {
+                break;
+            }
+        }
+        let mut out = mem::take(&mut self.out);
+        if self.truncated {
+            out.push(Change {
+                path: root.to_owned(),
+                kind: ChangeKind::Truncated,
+            });
+        }
+        out
+    }
+
+    /// Pairs compared so far, by the walk and by the equality checks together.
+    #[cfg(test)]
+    pub fn work(&self) -> usize {
+        self.work
+    }
+
+    /// [`Engine::same`], for tests.
+    #[cfg(test)]
+    pub fn same_for_tests(&mut self, a: Id, b: Id) -> bool {
+        self.same(a, b)
+    }
+
+    /// Counts one pair against [`MAX_PAIRS`]; `false` once the budget is spent.
+    fn spend(&mut self) -> bool {
+        self.work += 1;
+        if self.work > MAX_PAIRS {
+            self.truncated = true;
+        }
+        !self.truncated
+    }
+
+    fn fingerprints_equal(&self, a: Id, b: Id) -> bool {
+        matches!(
+            (self.old.nodes[a].fp, self.new.nodes[b].fp),
+            (Some(f), Some(g)) if f == g
+        )
+    }
+
+    fn report(&mut self, path: PathId, kind: ChangeKind) {
+        let cost = self.paths.len(path) + report_cost(&kind);
+        if self.report_bytes + cost > MAX_REPORT_BYTES {
+            self.truncated = true;
+            return;
+        }
+        self.report_bytes += cost;
         self.out.push(Change {
-            path: path.to_owned(),
+            path: self.paths.text(path),
             kind,
         });
     }
 
-    /// Whether the two nodes have the same shape: by fingerprint when both are known, else
-    /// by a trial walk.
-    fn same(&self, a: Id, b: Id) -> bool {
-        if let (Some(x), Some(y)) = (self.old.nodes[a].fp, self.new.nodes[b].fp) {
-            return x == y;
-        }
-        let mut probe = Engine::new(self.old, self.new, self.render_old, self.render_new);
-        probe.node("", a, b);
-        probe.out.is_empty()
+    /// Plans a change at `path`.
+    fn change(&mut self, path: PathId, kind: ChangeKind) {
+        self.plan.push(Task::Report(path, kind));
     }
 
-    /// Compares node `a` of the old graph with node `b` of the new one at `path`.
-    pub fn node(&mut self, path: &str, a: Id, b: Id) {
+    /// Plans the comparison of a pair at `path`.
+    fn compare(&mut self, path: PathId, a: Id, b: Id) {
+        self.plan.push(Task::Pair(path, a, b));
+    }
+
+    fn child(&mut self, path: PathId, segment: &str) -> PathId {
+        self.paths.child(path, segment.to_owned())
+    }
+
+    /// Plans the comparison of node `a` of the old graph with node `b` of the new one.
+    fn pair(&mut self, path: PathId, a: Id, b: Id) {
         let (old, new) = (self.old, self.new);
-        let (x, y) = (&old.nodes[a], &new.nodes[b]);
-        if let (Some(f), Some(g)) = (x.fp, y.fp)
-            && f == g
-        {
-            return;
-        }
-        if !self.visited.insert((a, b)) {
-            return;
-        }
-        match (&x.shape, &y.shape) {
+        match (&old.nodes[a].shape, &new.nodes[b].shape) {
             (NodeShape::Primitive(p), NodeShape::Primitive(q)) => {
                 if p != q {
-                    self.push(
-                        path,
-                        ChangeKind::TypeChanged {
-                            old: (self.render_old)(a),
-                            new: (self.render_new)(b),
-                        },
-                    );
+                    let (old, new) = ((self.render_old)(a), (self.render_new)(b));
+                    self.change(path, ChangeKind::TypeChanged { old, new });
                 }
             }
             (NodeShape::Option(p), NodeShape::Option(q)) => {
-                self.node(&format!("{path}?"), *p, *q);
+                let p2 = self.child(path, "?");
+                self.compare(p2, *p, *q);
             }
-            (NodeShape::Seq(p), NodeShape::Seq(q)) => self.node(&format!("{path}[]"), *p, *q),
+            (NodeShape::Seq(p), NodeShape::Seq(q)) => {
+                let p2 = self.child(path, "[]");
+                self.compare(p2, *p, *q);
+            }
             (NodeShape::Map(k1, v1), NodeShape::Map(k2, v2)) => {
-                self.node(&format!("{path}{{key}}"), *k1, *k2);
-                self.node(&format!("{path}{{value}}"), *v1, *v2);
+                let (pk, pv) = (self.child(path, "{key}"), self.child(path, "{value}"));
+                self.compare(pk, *k1, *k2);
+                self.compare(pv, *v1, *v2);
             }
             (NodeShape::Array(n, p), NodeShape::Array(m, q)) => {
                 if n != m {
-                    self.push(path, ChangeKind::ArrayLenChanged { old: *n, new: *m });
+                    self.change(path, ChangeKind::ArrayLenChanged { old: *n, new: *m });
                 }
-                self.node(&format!("{path}[]"), *p, *q);
+                let p2 = self.child(path, "[]");
+                self.compare(p2, *p, *q);
             }
             (NodeShape::Tuple(ps), NodeShape::Tuple(qs)) if ps.len() == qs.len() => {
                 for (i, (p, q)) in ps.iter().zip(qs).enumerate() {
-                    self.node(&format!("{path}.{i}"), *p, *q);
+                    let p2 = self.paths.child(path, format!(".{i}"));
+                    self.compare(p2, *p, *q);
                 }
             }
             (NodeShape::Struct(s), NodeShape::Struct(t)) => {
                 self.attrs(path, &s.attrs, &t.attrs);
                 if s.kind != t.kind {
-                    self.push(
-                        path,
-                        ChangeKind::KindChanged {
-                            old: s.kind,
-                            new: t.kind,
-                        },
-                    );
+                    let (old, new) = (s.kind, t.kind);
+                    self.change(path, ChangeKind::KindChanged { old, new });
                 } else {
                     self.fields(path, s.kind, &s.fields, &t.fields);
                 }
@@ -150,26 +401,16 @@ impl<'g, 'd> Engine<'g, 'd> {
             (NodeShape::Enum(s), NodeShape::Enum(t)) => self.enums(path, s, t),
             (NodeShape::Opaque(p), NodeShape::Opaque(q)) => {
                 if p != q {
-                    self.push(
-                        path,
-                        ChangeKind::OpaqueChanged {
-                            old: p.clone(),
-                            new: q.clone(),
-                        },
-                    );
+                    let (old, new) = (p.clone(), q.clone());
+                    self.change(path, ChangeKind::OpaqueChanged { old, new });
                 }
             }
             (NodeShape::Named(p, x), NodeShape::Named(q, y)) => {
                 if p != q {
-                    self.push(
-                        path,
-                        ChangeKind::NamedChanged {
-                            old: p.clone(),
-                            new: q.clone(),
-                        },
-                    );
+                    let (old, new) = (p.clone(), q.clone());
+                    self.change(path, ChangeKind::NamedChanged { old, new });
                 }
-                self.node(path, *x, *y);
+                self.compare(path, *x, *y);
             }
             (
                 NodeShape::Readable { human, compact },
@@ -178,8 +419,9 @@ impl<'g, 'd> Engine<'g, 'd> {
                     compact: compact2,
                 },
             ) => {
-                self.node(&format!("{path}<human>"), *human, *human2);
-                self.node(&format!("{path}<compact>"), *compact, *compact2);
+                let (ph, pc) = (self.child(path, "<human>"), self.child(path, "<compact>"));
+                self.compare(ph, *human, *human2);
+                self.compare(pc, *compact, *compact2);
             }
             (
                 NodeShape::Proxy {
@@ -196,81 +438,44 @@ impl<'g, 'd> Engine<'g, 'd> {
                 // A side without a type of its own is the type's own structure.
                 let (s1, d1) = (s1.unwrap_or(*o1), d1.unwrap_or(*o1));
                 let (s2, d2) = (s2.unwrap_or(*o2), d2.unwrap_or(*o2));
-                self.node(&format!("{path}<serialize>"), s1, s2);
-                self.node(&format!("{path}<deserialize>"), d1, d2);
+                let ps = self.child(path, "<serialize>");
+                let pd = self.child(path, "<deserialize>");
+                self.compare(ps, s1, s2);
+                self.compare(pd, d1, d2);
             }
-            _ => self.push(
-                path,
-                ChangeKind::ShapeChanged {
-                    old: (self.render_old)(a),
-                    new: (self.render_new)(b),
-                },
-            ),
-        }
-    }
-
-    fn attrs(&mut self, path: &str, old: &Attrs, new: &Attrs) {
-        let keys: BTreeSet<&str> = old.iter().chain(new).map(|(k, _)| k.as_str()).collect();
-        for key in keys {
-            let (ov, nv) = (values_of(old, key), values_of(new, key));
-            if let ([o], [n]) = (ov.as_slice(), nv.as_slice()) {
-                if o != n {
-                    self.push(
-                        path,
-                        ChangeKind::AttrChanged {
-                            key: key.to_owned(),
-                            old: (*o).to_owned(),
-                            new: (*n).to_owned(),
-                        },
-                    );
-                }
-                continue;
-            }
-            for o in ov.iter().filter(|o| !nv.contains(o)) {
-                self.push(
-                    path,
-                    ChangeKind::AttrRemoved {
-                        attr: attr_text(key, o),
-                    },
-                );
-            }
-            for n in nv.iter().filter(|n| !ov.contains(n)) {
-                self.push(
-                    path,
-                    ChangeKind::AttrAdded {
-                        attr: attr_text(key, n),
-                    },
-                );
+            _ => {
+                let (old, new) = ((self.render_old)(a), (self.render_new)(b));
+                self.change(path, ChangeKind::ShapeChanged { old, new });
             }
         }
     }
 
-    fn field_pair(&mut self, path: &str, a: &NodeField, b: &NodeField) {
+    fn attrs(&mut self, path: PathId, old: &Attrs, new: &Attrs) {
+        for kind in attr_changes(old, new) {
+            self.change(path, kind);
+        }
+    }
+
+    fn field_pair(&mut self, path: PathId, a: &NodeField, b: &NodeField) {
         self.attrs(path, &a.attrs, &b.attrs);
-        self.node(path, a.ty, b.ty);
+        self.compare(path, a.ty, b.ty);
     }
 
-    fn fields(&mut self, path: &str, kind: StructKind, old: &[NodeField], new: &[NodeField]) {
+    fn fields(&mut self, path: PathId, kind: StructKind, old: &[NodeField], new: &[NodeField]) {
         if kind != StructKind::Named {
             // Positional: compare by index.
             for i in 0..old.len().max(new.len()) {
-                let p = field_path(path, kind, i, "");
+                let p = self.paths.child(path, field_segment(kind, i, ""));
                 match (old.get(i), new.get(i)) {
-                    (Some(a), Some(b)) => self.field_pair(&p, a, b),
-                    (Some(a), None) => self.push(
-                        &p,
-                        ChangeKind::FieldRemoved {
-                            ty: (self.render_old)(a.ty),
-                            attrs: attr_texts(&a.attrs),
-                        },
-                    ),
-                    (None, Some(b)) => self.push(
-                        &p,
-                        ChangeKind::FieldAdded {
-                            ty: (self.render_new)(b.ty),
-                            attrs: attr_texts(&b.attrs),
-                        },
-                    ),
+                    (Some(a), Some(b)) => self.field_pair(p, a, b),
+                    (Some(a), None) => {
+                        let (ty, attrs) = ((self.render_old)(a.ty), attr_texts(&a.attrs));
+                        self.change(p, ChangeKind::FieldRemoved { ty, attrs });
+                    }
+                    (None, Some(b)) => {
+                        let (ty, attrs) = ((self.render_new)(b.ty), attr_texts(&b.attrs));
+                        self.change(p, ChangeKind::FieldAdded { ty, attrs });
+                    }
                     (None, None) => {}
                 }
             }
@@ -288,39 +493,31 @@ impl<'g, 'd> Engine<'g, 'd> {
                     && self.same(old[i].ty, new[i].ty)
             })
             .collect();
-        let _ = self.reordered(path, &old_keys, &new_keys, &in_new, &in_old, false);
+        self.reordered(path, &old_keys, &new_keys, &in_new, &in_old, false);
         for (i, a) in old.iter().enumerate() {
             if in_new[i].is_none() && !renamed[i] {
-                self.push(
-                    &field_path(path, kind, i, &a.name),
-                    ChangeKind::FieldRemoved {
-                        ty: (self.render_old)(a.ty),
-                        attrs: attr_texts(&a.attrs),
-                    },
-                );
+                let p = self.paths.child(path, field_segment(kind, i, &a.name));
+                let (ty, attrs) = ((self.render_old)(a.ty), attr_texts(&a.attrs));
+                self.change(p, ChangeKind::FieldRemoved { ty, attrs });
             }
         }
         for (j, b) in new.iter().enumerate() {
-            let p = field_path(path, kind, j, &b.name);
+            let p = self.paths.child(path, field_segment(kind, j, &b.name));
             if let Some(i) = in_old[j] {
-                self.field_pair(&p, &old[i], b);
+                self.field_pair(p, &old[i], b);
             } else if renamed.get(j) == Some(&true) {
-                self.push(
+                let (old_name, new_name) = (name_token(&old[j].name), name_token(&b.name));
+                self.change(
                     path,
                     ChangeKind::FieldRenamed {
-                        old: name_token(&old[j].name),
-                        new: name_token(&b.name),
+                        old: old_name,
+                        new: new_name,
                     },
                 );
-                self.attrs(&p, &old[j].attrs, &b.attrs);
+                self.attrs(p, &old[j].attrs, &b.attrs);
             } else {
-                self.push(
-                    &p,
-                    ChangeKind::FieldAdded {
-                        ty: (self.render_new)(b.ty),
-                        attrs: attr_texts(&b.attrs),
-                    },
-                );
+                let (ty, attrs) = ((self.render_new)(b.ty), attr_texts(&b.attrs));
+                self.change(p, ChangeKind::FieldAdded { ty, attrs });
             }
         }
     }
@@ -328,31 +525,27 @@ impl<'g, 'd> Engine<'g, 'd> {
     /// Reports a different relative order of the names present on both sides.
     fn reordered(
         &mut self,
-        path: &str,
+        path: PathId,
         old_keys: &[(&str, usize)],
         new_keys: &[(&str, usize)],
         in_new: &[Option<usize>],
         in_old: &[Option<usize>],
         variants: bool,
     ) -> bool {
-        let old_common: Vec<(&str, usize)> = old_keys
-            .iter()
-            .zip(in_new)
-            .filter(|(_, m)| m.is_some())
-            .map(|(k, _)| *k)
-            .collect();
-        let new_common: Vec<(&str, usize)> = new_keys
-            .iter()
-            .zip(in_old)
-            .filter(|(_, m)| m.is_some())
-            .map(|(k, _)| *k)
-            .collect();
+        let common = |keys: &[(&str, usize)], matched: &[Option<usize>]| -> Vec<(String, usize)> {
+            keys.iter()
+                .zip(matched)
+                .filter(|(_, m)| m.is_some())
+                .map(|((n, k), _)| ((*n).to_owned(), *k))
+                .collect()
+        };
+        let (old_common, new_common) = (common(old_keys, in_new), common(new_keys, in_old));
         if old_common == new_common {
             return false;
         }
-        let names = |keys: &[(&str, usize)]| keys.iter().map(|(n, _)| name_token(n)).collect();
+        let names = |keys: &[(String, usize)]| keys.iter().map(|(n, _)| name_token(n)).collect();
         let (old, new) = (names(&old_common), names(&new_common));
-        self.push(
+        self.change(
             path,
             if variants {
                 ChangeKind::VariantsReordered { old, new }
@@ -363,15 +556,10 @@ impl<'g, 'd> Engine<'g, 'd> {
         true
     }
 
-    fn enums(&mut self, path: &str, s: &NodeEnum, t: &NodeEnum) {
+    fn enums(&mut self, path: PathId, s: &NodeEnum, t: &NodeEnum) {
         if s.repr != t.repr {
-            self.push(
-                path,
-                ChangeKind::ReprChanged {
-                    old: s.repr.clone(),
-                    new: t.repr.clone(),
-                },
-            );
+            let (old, new) = (s.repr.clone(), t.repr.clone());
+            self.change(path, ChangeKind::ReprChanged { old, new });
         }
         self.attrs(path, &s.attrs, &t.attrs);
         let (old, new) = (&s.variants, &t.variants);
@@ -383,33 +571,32 @@ impl<'g, 'd> Engine<'g, 'd> {
                 i < new.len()
                     && in_new[i].is_none()
                     && in_old[i].is_none()
-                    && self.same_payload(&old[i], &new[i])
+                    && same_payload(&old[i], &new[i], &mut |a, b| self.same(a, b))
             })
             .collect();
         let reordered = self.reordered(path, &old_keys, &new_keys, &in_new, &in_old, true);
         for (i, a) in old.iter().enumerate() {
             if in_new[i].is_none() && !renamed[i] {
-                self.push(
-                    &format!("{path}::{}", name_token(&a.name)),
-                    ChangeKind::VariantRemoved,
-                );
+                let p = self.paths.child(path, format!("::{}", name_token(&a.name)));
+                self.change(p, ChangeKind::VariantRemoved);
             }
         }
         for (j, b) in new.iter().enumerate() {
-            let p = format!("{path}::{}", name_token(&b.name));
+            let p = self.paths.child(path, format!("::{}", name_token(&b.name)));
             if let Some(i) = in_old[j] {
-                self.variant(&p, &old[i], b);
+                self.variant(p, &old[i], b);
             } else if renamed.get(j) == Some(&true) {
-                self.push(
+                let (old_name, new_name) = (name_token(&old[j].name), name_token(&b.name));
+                self.change(
                     path,
                     ChangeKind::VariantRenamed {
-                        old: name_token(&old[j].name),
-                        new: name_token(&b.name),
+                        old: old_name,
+                        new: new_name,
                     },
                 );
-                self.variant(&p, &old[j], b);
+                self.variant(p, &old[j], b);
             } else {
-                self.push(&p, ChangeKind::VariantAdded);
+                self.change(p, ChangeKind::VariantAdded);
             }
         }
         // Variants that kept their place among the others but moved because variants were
@@ -424,54 +611,219 @@ impl<'g, 'd> Engine<'g, 'd> {
                 })
                 .collect();
             if !moved.is_empty() {
-                self.push(path, ChangeKind::VariantsRenumbered { moved });
+                self.change(path, ChangeKind::VariantsRenumbered { moved });
             }
         }
     }
 
-    /// Same form, same field names, same field types.
-    fn same_payload(&self, a: &NodeVariant, b: &NodeVariant) -> bool {
-        a.kind == b.kind
-            && a.fields.len() == b.fields.len()
-            && a.fields
-                .iter()
-                .zip(&b.fields)
-                .all(|(f, g)| f.name == g.name && self.same(f.ty, g.ty))
-    }
-
-    fn variant(&mut self, path: &str, a: &NodeVariant, b: &NodeVariant) {
+    fn variant(&mut self, path: PathId, a: &NodeVariant, b: &NodeVariant) {
         self.attrs(path, &a.attrs, &b.attrs);
         if a.discriminant != b.discriminant {
-            self.push(
-                path,
-                ChangeKind::DiscriminantChanged {
-                    old: a.discriminant,
-                    new: b.discriminant,
-                },
-            );
+            let (old, new) = (a.discriminant, b.discriminant);
+            self.change(path, ChangeKind::DiscriminantChanged { old, new });
         }
         if a.kind != b.kind {
-            self.push(
-                path,
-                ChangeKind::KindChanged {
-                    old: a.kind,
-                    new: b.kind,
-                },
-            );
+            let (old, new) = (a.kind, b.kind);
+            self.change(path, ChangeKind::KindChanged { old, new });
         } else {
             self.fields(path, a.kind, &a.fields, &b.fields);
         }
     }
-}
 
-fn attr_texts(attrs: &Attrs) -> Vec<String> {
-    attrs.iter().map(|(k, v)| attr_text(k, v)).collect()
-}
+    // -----------------------------------------------------------------------------------
+    // Structural equality: would walking the pair report nothing?
 
-fn values_of<'a>(attrs: &'a Attrs, key: &str) -> Vec<&'a str> {
-    attrs
-        .iter()
-        .filter(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
-        .collect()
+    /// Whether walking `a` against `b` would report no change. Decided once per pair.
+    ///
+    /// Equality of graphs with cycles is the largest relation that holds locally and for
+    /// every pair of children (a pair met again on the way down is assumed equal). A
+    /// depth-first search decides it and remembers every pair it passes: when a pair fails,
+    /// every pair on the search stack fails too (each needs its child to be equal), and so
+    /// does every pair that was only equal on the assumption that one of those was; when
+    /// the pair that a group of assumptions leads back to holds, the whole group holds. So
+    /// no pair is searched twice, across all the questions one diff asks.
+    fn same(&mut self, a: Id, b: Id) -> bool {
+        if let Some(known) = self.known(a, b) {
+            return known;
+        }
+        struct Frame {
+            pair: (Id, Id),
+            children: Vec<(Id, Id)>,
+            next: usize,
+            /// The lowest stack index this pair's equality assumes.
+            low: usize,
+            /// How many pending pairs there were when this one was pushed: those after it
+            /// rest on this pair or on one below it.
+            mark: usize,
+        }
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut on_stack: BTreeMap<(Id, Id), usize> = BTreeMap::new();
+        // Pairs found equal on an assumption still open.
+        let mut pending: Vec<(Id, Id)> = Vec::new();
+        let mut next = Some((a, b));
+        let result = loop {
+            if let Some(pair) = next.take() {
+                if !self.spend() {
+                    // Out of budget: undecided, so not remembered.
+                    return false;
+                }
+                match self.local(pair.0, pair.1) {
+                    None => {
+                        self.same.insert(pair, false);
+                        break false;
+                    }
+                    Some(children) => {
+                        on_stack.insert(pair, stack.len());
+                        stack.push(Frame {
+                            pair,
+                            children,
+                            next: 0,
+                            low: stack.len(),
+                            mark: pending.len(),
+                        });
+                    }
+                }
+            }
+            let Some(top) = stack.last_mut() else {
+                break true;
+            };
+            if let Some(&child) = top.children.get(top.next) {
+                top.next += 1;
+                match self.known(child.0, child.1) {
+                    Some(true) => {}
+                    Some(false) => break false,
+                    None => match on_stack.get(&child) {
+                        Some(&at) => top.low = top.low.min(at),
+                        None => next = Some(child),
+                    },
+                }
+                continue;
+            }
+            // Every child holds: so does this pair, unless it rests on an open assumption.
+            let Some(done) = stack.pop() else {
+                break true;
+            };
+            on_stack.remove(&done.pair);
+            let at = stack.len();
+            if done.low >= at {
+                // The assumptions made below this pair all lead back to it or above it, and
+                // it holds: they hold.
+                self.same.insert(done.pair, true);
+                for pair in pending.drain(done.mark..) {
+                    self.same.insert(pair, true);
+                }
+            } else {
+                pending.push(done.pair);
+                if let Some(parent) = stack.last_mut() {
+                    parent.low = parent.low.min(done.low);
+                }
+            }
+        };
+        if !result {
+            for frame in &stack {
+                self.same.insert(frame.pair, false);
+            }
+            for pair in pending {
+                self.same.insert(pair, false);
+            }
+        }
+        result
+    }
+
+    /// Equality already known: by fingerprint when both sides have one, or decided before.
+    fn known(&self, a: Id, b: Id) -> Option<bool> {
+        if let (Some(f), Some(g)) = (self.old.nodes[a].fp, self.new.nodes[b].fp) {
+            return Some(f == g);
+        }
+        self.same.get(&(a, b)).copied()
+    }
+
+    /// The pairs of children that must be equal for `a` and `b` to be, or `None` when the
+    /// walk would report a change at this pair itself. Mirrors [`Engine::pair`].
+    fn local(&self, a: Id, b: Id) -> Option<Vec<(Id, Id)>> {
+        let mut out = Vec::new();
+        let ok = match (&self.old.nodes[a].shape, &self.new.nodes[b].shape) {
+            (NodeShape::Primitive(p), NodeShape::Primitive(q)) => p == q,
+            (NodeShape::Option(p), NodeShape::Option(q))
+            | (NodeShape::Seq(p), NodeShape::Seq(q)) => {
+                out.push((*p, *q));
+                true
+            }
+            (NodeShape::Map(k1, v1), NodeShape::Map(k2, v2)) => {
+                out.extend([(*k1, *k2), (*v1, *v2)]);
+                true
+            }
+            (NodeShape::Array(n, p), NodeShape::Array(m, q)) => {
+                out.push((*p, *q));
+                n == m
+            }
+            (NodeShape::Tuple(ps), NodeShape::Tuple(qs)) => {
+                out.extend(ps.iter().copied().zip(qs.iter().copied()));
+                ps.len() == qs.len()
+            }
+            (NodeShape::Struct(s), NodeShape::Struct(t)) => {
+                match aligned_fields(s.kind, &s.fields, &t.fields) {
+                    Some(pairs) if s.kind == t.kind => {
+                        out.extend(pairs);
+                        attr_changes(&s.attrs, &t.attrs).is_empty()
+                    }
+                    _ => false,
+                }
+            }
+            (NodeShape::Enum(s), NodeShape::Enum(t)) => {
+                let mut ok = s.repr == t.repr
+                    && attr_changes(&s.attrs, &t.attrs).is_empty()
+                    && s.variants.len() == t.variants.len();
+                for (v, w) in s.variants.iter().zip(&t.variants) {
+                    if !ok {
+                        break;
+                    }
+                    ok = v.name == w.name
+                        && v.kind == w.kind
+                        && v.discriminant == w.discriminant
+                        && attr_changes(&v.attrs, &w.attrs).is_empty();
+                    match aligned_fields(v.kind, &v.fields, &w.fields) {
+                        Some(pairs) => out.extend(pairs),
+                        None => ok = false,
+                    }
+                }
+                ok
+            }
+            (NodeShape::Opaque(p), NodeShape::Opaque(q)) => p == q,
+            (NodeShape::Named(p, x), NodeShape::Named(q, y)) => {
+                out.push((*x, *y));
+                p == q
+            }
+            (
+                NodeShape::Readable { human, compact },
+                NodeShape::Readable {
+                    human: human2,
+                    compact: compact2,
+                },
+            ) => {
+                out.extend([(*human, *human2), (*compact, *compact2)]);
+                true
+            }
+            (
+                NodeShape::Proxy {
+                    serialize: s1,
+                    deserialize: d1,
+                    own: o1,
+                },
+                NodeShape::Proxy {
+                    serialize: s2,
+                    deserialize: d2,
+                    own: o2,
+                },
+            ) => {
+                out.extend([
+                    (s1.unwrap_or(*o1), s2.unwrap_or(*o2)),
+                    (d1.unwrap_or(*o1), d2.unwrap_or(*o2)),
+                ]);
+                true
+            }
+            _ => false,
+        };
+        ok.then_some(out)
+    }
 }

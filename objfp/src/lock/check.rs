@@ -1,7 +1,7 @@
 //! Checking a lockfile against the listed types, or rewriting it (`OBJFP_UPDATE=1`).
 
 use std::borrow::ToOwned;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 use std::string::String;
@@ -113,8 +113,9 @@ fn verify(path: &Path, lockfile: &Lockfile, entries: &[Entry]) -> Result<(), Loc
             }),
         }
     }
+    let listed: BTreeSet<&str> = entries.iter().map(Entry::name).collect();
     for s in &lockfile.sections {
-        if !entries.iter().any(|e| e.name() == s.name) {
+        if !listed.contains(s.name.as_str()) {
             mismatch.removed.push((s.name.clone(), s.fingerprint));
         }
     }
@@ -139,7 +140,9 @@ fn compare(stored: &Section, entry: &Entry) -> Vec<Change> {
         .collect();
     let render_old = |id: Id| expr(&stored.graph, &stored_labels, id, 0);
     let render_new = |id: Id| expr(&current, &current_labels, id, 0);
-    let mut engine = Engine::new(&stored.graph, &current, &render_old, &render_new);
-    engine.node(entry.name(), stored.root, root);
-    engine.out
+    Engine::new(&stored.graph, &current, &render_old, &render_new).walk(
+        entry.name(),
+        stored.root,
+        root,
+    )
 }

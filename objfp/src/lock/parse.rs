@@ -33,6 +33,8 @@ use super::{LockError, VERSION};
 #[derive(Debug)]
 pub struct Lockfile {
     pub(super) sections: Vec<Section>,
+    /// Each section's index in `sections`, by name.
+    index: BTreeMap<String, usize>,
 }
 
 #[derive(Debug)]
@@ -136,7 +138,7 @@ impl Lockfile {
     }
 
     pub(super) fn section(&self, name: &str) -> Option<&Section> {
-        self.sections.iter().find(|s| s.name == name)
+        self.index.get(name).map(|&i| &self.sections[i])
     }
 }
 
@@ -288,5 +290,10 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
             root,
         });
     }
-    Ok(Lockfile { sections })
+    let index = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.clone(), i))
+        .collect();
+    Ok(Lockfile { sections, index })
 }
