@@ -5,6 +5,10 @@
 //! explicitly with `check_with`, because `OBJFP_UPDATE` is process-global and tests run in
 //! parallel. Only `checked_in_fixture_is_up_to_date` goes through the environment.
 #![allow(dead_code)]
+// Trait resolution for the 200-deep field type in `deep` below.
+#![recursion_limit = "512"]
+
+mod support;
 
 use std::path::{Path, PathBuf};
 
@@ -998,4 +1002,85 @@ fn lockfile_check_bounds_reference_depth() {
         objfp::diff::ChangeKind::Truncated
     );
     assert!(m.to_string().contains("R: more changes not shown"));
+}
+
+/// `options!(u8; x x x)` is `Option<Option<Option<u8>>>`, one per `x`.
+macro_rules! options {
+    ($t:ty;) => { $t };
+    ($t:ty; $head:tt $($rest:tt)*) => { Option<options!($t; $($rest)*)> };
+}
+
+/// `vecs!(u8; x x)` is `Vec<Vec<u8>>`, one per `x`.
+macro_rules! vecs {
+    ($t:ty;) => { $t };
+    ($t:ty; $head:tt $($rest:tt)*) => { Vec<vecs!($t; $($rest)*)> };
+}
+
+mod deep {
+    /// Audit finding 11.2's field: nested 72 deep, which the writer cut off with `…`.
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Deep72 {
+        pub f: options!(u8; x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x),
+    }
+
+    /// Deeper than a lockfile expression may nest (128): written with a `type`
+    /// declaration for the part below.
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Deep200 {
+        pub f: vecs!(u8; x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x),
+    }
+
+    /// A sequence of itself: no finite type expression.
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[serde(transparent)]
+    pub struct Tree(pub Vec<Tree>);
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Forest {
+        pub trees: Vec<Tree>,
+        pub maybe: Option<Tree>,
+    }
+}
+
+/// Audit finding 11.2: objfp wrote lockfiles it could not read. A field nested 72 deep
+/// was written with `…` (the old cut-off at 64), every later check failed on that
+/// character, and `OBJFP_UPDATE=1` wrote it again; `#[serde(transparent)] struct
+/// Tree(Vec<Tree>)` (real code) and descriptions that share parts did the same. Whatever
+/// the description, the file reads back as the same text and the same shapes.
+#[test]
+fn lockfile_render_writes_what_parse_reads() {
+    let text = lock::render(&objfp::lock_entries![deep::Deep72]).unwrap();
+    assert!(!text.contains('…'), "{text}");
+    assert!(
+        text.contains(&format!(
+            "    f: {}u8{},\n",
+            "Option<".repeat(72),
+            ">".repeat(72)
+        )),
+        "{text}"
+    );
+    let text = lock::render(&objfp::lock_entries![deep::Deep200]).unwrap();
+    assert!(!text.contains('…'), "{text}");
+    let deepest_line = text.lines().map(|l| l.matches('[').count()).max().unwrap();
+    assert!(deepest_line <= 128, "{deepest_line}");
+    let text = lock::render(&objfp::lock_entries![deep::Tree]).unwrap();
+    assert!(text.contains("\ntype Vec = [Vec]\n"), "{text}");
+
+    lock_round_trip!(
+        deep::Deep72,
+        deep::Deep200,
+        deep::Tree,
+        deep::Forest,
+        Vec<deep::Tree>
+    );
+    support::lock::round_trip(&[lock::Entry::new("Shared", &support::shapes::shared::A)]);
+    let text = lock::render(&[lock::Entry::new("Shared", &support::shapes::shared::A)]).unwrap();
+    assert!(text.len() < 20_000, "{} bytes", text.len());
+
+    // The file is also what an update writes, and what the next check reads.
+    let dir = scratch("writes-what-it-reads");
+    let path = dir.join("fingerprints.lock");
+    let entries = objfp::lock_entries![deep::Deep72, deep::Deep200, deep::Tree];
+    check_with(&path, &entries, Mode::Update).unwrap();
+    check_with(&path, &entries, Mode::Verify).unwrap();
 }

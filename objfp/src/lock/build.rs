@@ -10,12 +10,11 @@ use crate::diff::{Graph, Id, Node, NodeEnum, NodeField, NodeShape, NodeStruct, N
 use super::decl::{DeclAst, Expr, FieldAst, SectionAst};
 use super::parse::ParseResult;
 
-/// The shape graph of one section's declarations, and the root's id.
-pub(super) fn section(
-    section: &str,
-    ast: SectionAst,
-    fp_line: usize,
-) -> ParseResult<(Graph<'static>, Id)> {
+/// A section's shape graph, its root, and the label of each declared node.
+pub(super) type Built = (Graph<'static>, Id, BTreeMap<Id, String>);
+
+/// The shape graph of one section's declarations, the root's id, and the labels.
+pub(super) fn section(section: &str, ast: SectionAst, fp_line: usize) -> ParseResult<Built> {
     // Every label gets its node first, so that declarations can refer to each other.
     let mut graph = Graph::default();
     let mut ids: BTreeMap<String, Id> = BTreeMap::new();
@@ -39,7 +38,7 @@ pub(super) fn section(
         ids: &ids,
     };
     for (label, _, decl) in ast.decls {
-        let shape = build.decl(decl)?;
+        let shape = build.decl(&label, decl)?;
         build.graph.nodes[ids[&label]].shape = shape;
     }
     let root = match ast.root {
@@ -51,7 +50,8 @@ pub(super) fn section(
             }
         },
     };
-    Ok((graph, root))
+    let labels = ids.into_iter().map(|(label, id)| (id, label)).collect();
+    Ok((graph, root, labels))
 }
 
 /// Turns parsed declarations into graph nodes.
@@ -70,28 +70,39 @@ impl Build<'_> {
         })
     }
 
+    /// A type expression's node: a declared one by label, else a new node.
     fn expr(&mut self, e: Expr) -> ParseResult<Id> {
-        let shape =
-            match e {
-                Expr::Named(label, line) => {
-                    return self.ids.get(&label).copied().ok_or_else(|| {
-                        (line, format!("`{label}` is not declared in this section"))
-                    });
-                }
-                Expr::Prim(p) => NodeShape::Primitive(p),
-                Expr::Option(x) => NodeShape::Option(self.expr(*x)?),
-                Expr::Seq(x) => NodeShape::Seq(self.expr(*x)?),
-                Expr::Map(k, v) => NodeShape::Map(self.expr(*k)?, self.expr(*v)?),
-                Expr::Array(n, x) => NodeShape::Array(n, self.expr(*x)?),
-                Expr::Tuple(xs) => {
-                    let ids = xs
-                        .into_iter()
-                        .map(|x| self.expr(x))
-                        .collect::<ParseResult<Vec<Id>>>()?;
-                    NodeShape::Tuple(ids)
-                }
-            };
+        if let Expr::Named(label, line) = e {
+            return self
+                .ids
+                .get(&label)
+                .copied()
+                .ok_or_else(|| (line, format!("`{label}` is not declared in this section")));
+        }
+        let shape = self.shape(e)?;
         Ok(self.node(shape))
+    }
+
+    /// The shape of a type expression that is not a name; its parts become nodes.
+    fn shape(&mut self, e: Expr) -> ParseResult<NodeShape> {
+        Ok(match e {
+            Expr::Prim(p) => NodeShape::Primitive(p),
+            Expr::Option(x) => NodeShape::Option(self.expr(*x)?),
+            Expr::Seq(x) => NodeShape::Seq(self.expr(*x)?),
+            Expr::Map(k, v) => NodeShape::Map(self.expr(*k)?, self.expr(*v)?),
+            Expr::Array(n, x) => NodeShape::Array(n, self.expr(*x)?),
+            Expr::Tuple(xs) => {
+                let ids = xs
+                    .into_iter()
+                    .map(|x| self.expr(x))
+                    .collect::<ParseResult<Vec<Id>>>()?;
+                NodeShape::Tuple(ids)
+            }
+            // Callers handle names.
+            Expr::Named(label, line) => {
+                return Err((line, format!("`{label}` is a name, not a type expression")));
+            }
+        })
     }
 
     fn fields(&mut self, fields: Vec<FieldAst>) -> ParseResult<Vec<NodeField>> {
@@ -107,8 +118,19 @@ impl Build<'_> {
             .collect()
     }
 
-    fn decl(&mut self, d: DeclAst) -> ParseResult<NodeShape> {
+    fn decl(&mut self, label: &str, d: DeclAst) -> ParseResult<NodeShape> {
         Ok(match d {
+            // The declared node is the expression's own node.
+            DeclAst::Alias(Expr::Named(other, line)) => {
+                return Err((
+                    line,
+                    format!(
+                        "`type {label} = {other}` only renames a type: write `{other}` where \
+                         `{label}` is used (a `type` declaration is for a shape such as `[T]`)"
+                    ),
+                ));
+            }
+            DeclAst::Alias(e) => self.shape(e)?,
             DeclAst::Struct {
                 kind,
                 attrs,

@@ -1,16 +1,15 @@
 //! Checking a lockfile against the listed types, or rewriting it (`OBJFP_UPDATE=1`).
 
 use std::borrow::ToOwned;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
-use std::string::String;
 use std::vec::Vec;
 
 use crate::diff::{Change, Engine, Graph, Id};
 
 use super::parse::{Lockfile, Section};
-use super::render::{expr, is_declared, layout, render};
+use super::render::{plan, render, type_text};
 use super::{ChangedType, Entry, LockError, Mismatch, Mode, validate};
 
 /// Checks the lockfile at `path` against `entries`, or rewrites it when `OBJFP_UPDATE=1`
@@ -129,17 +128,9 @@ fn verify(path: &Path, lockfile: &Lockfile, entries: &[Entry]) -> Result<(), Loc
 /// The structural changes from a stored section to the current description.
 fn compare(stored: &Section, entry: &Entry) -> Vec<Change> {
     let (current, root) = Graph::from_description(entry.description);
-    let current_labels = layout(&current, root).1;
-    let stored_labels: BTreeMap<Id, String> = stored
-        .graph
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| is_declared(&n.shape))
-        .map(|(id, n)| (id, n.name.clone()))
-        .collect();
-    let render_old = |id: Id| expr(&stored.graph, &stored_labels, id, 0);
-    let render_new = |id: Id| expr(&current, &current_labels, id, 0);
+    let current_labels = plan(&current, root);
+    let render_old = |id: Id| type_text(&stored.graph, &stored.labels, id);
+    let render_new = |id: Id| type_text(&current, &current_labels, id);
     Engine::new(&stored.graph, &current, &render_old, &render_new).walk(
         entry.name(),
         stored.root,

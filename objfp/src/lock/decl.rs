@@ -59,12 +59,18 @@ pub(super) enum DeclAst {
         deserialize: Option<Expr>,
         own: Expr,
     },
+    /// `type Label = [..]`: an anonymous shape declared by name, where its expression
+    /// would not be finite or readable inline.
+    Alias(Expr),
 }
 
 /// How deep type expressions may nest (`Option<[(u8,)]>` is 3 deep): far deeper than
 /// any real type, and shallow enough that reading one recursively cannot overflow a stack.
 /// The writer declares deeper parts separately, so it never writes more.
 pub(super) const MAX_NESTING: usize = 128;
+
+const DECLARATION: &str =
+    "a declaration (`struct`, `enum`, `opaque`, `named`, `readable`, `proxy` or `type`)";
 
 /// One section's syntax tree.
 pub(super) struct SectionAst {
@@ -233,8 +239,7 @@ impl Body<'_> {
         let word = match self.peek() {
             Some(Tok::Ident(w)) => w.clone(),
             _ => {
-                return self
-                    .err("a declaration (`struct`, `enum`, `opaque`, `readable` or `proxy`)");
+                return self.err(DECLARATION);
             }
         };
         let plain = |attrs: &Attrs, repr: Option<(String, usize)>| -> ParseResult<()> {
@@ -324,6 +329,13 @@ impl Body<'_> {
                 self.expect('}', "`}` closing the declaration")?;
                 (label, DeclAst::Readable { human, compact })
             }
+            "type" => {
+                self.pos += 1;
+                plain(&attrs, repr)?;
+                let label = self.name("a type name after `type`")?;
+                self.expect('=', "`=` after the type's name")?;
+                (label, DeclAst::Alias(self.expr()?))
+            }
             "proxy" => {
                 self.pos += 1;
                 plain(&attrs, repr)?;
@@ -352,8 +364,7 @@ impl Body<'_> {
                 )
             }
             _ => {
-                return self
-                    .err("a declaration (`struct`, `enum`, `opaque`, `readable` or `proxy`)");
+                return self.err(DECLARATION);
             }
         };
         Ok((decl.0, line, decl.1))
@@ -519,11 +530,8 @@ impl Body<'_> {
                         return self.err("`,` or `)` in a tuple");
                     }
                 }
-                if items.is_empty() || (items.len() == 1 && !trailing) {
-                    return Err((
-                        line,
-                        "a tuple has one element written `(T,)` or more".to_owned(),
-                    ));
+                if items.len() == 1 && !trailing {
+                    return Err((line, "a tuple of one element is written `(T,)`".to_owned()));
                 }
                 Ok(Expr::Tuple(items))
             }

@@ -118,18 +118,33 @@
 //!   in objfp's canonical notation, and `#[repr(..)]` an enum's integer repr. Type
 //!   expressions are primitives by serde name (`u32`, `string`, `bytes`, `unit`),
 //!   `Option<T>`, `[T]` for every sequence (`Vec`, `VecDeque`, `HashSet`, ...),
-//!   `Map<K, V>` for every map, `[T; N]`, tuples `(A, B)` and `(A,)`, and the names of
-//!   declared types. Payloads follow serde's styles: `Name { a: T }`, the newtype
-//!   `Name(T)`, the tuple `Name(A, B)` (one field on the wire: `Name(A,)`), and `Name`;
-//!   a variant's explicit discriminant follows it (`A = 1`).
+//!   `Map<K, V>` for every map, `[T; N]`, tuples `(A, B)`, `(A,)` and `()`, and the names
+//!   of declared types.
+//! - Payloads follow serde's styles:
+//!
+//!   | form | struct | variant |
+//!   |---|---|---|
+//!   | named | `struct S { a: T }`, `struct S {}` | `A { a: T }`, `A {}` |
+//!   | newtype | `struct S(T);` | `A(T)` |
+//!   | tuple | `struct S(A, B);`, one field on the wire `struct S(A,);`, none `struct S();` | `A(T, U)`, `A(T,)`, `A()` |
+//!   | unit | `struct S;` | `A` |
+//!
+//!   Fields with attributes go one per line, the newtype's without a comma. A variant's
+//!   explicit discriminant follows it (`A = 1`).
 //! - Besides `struct` and `enum`, a section may declare `opaque Name = "shape-name"`,
-//!   `readable Name { human: T, compact: U }` (addresses) and
+//!   `named Name = "meaning" T` (a shape with a meaning, such as `"unix-seconds"` over
+//!   `i64`), `readable Name { human: T, compact: U }` (addresses) and
 //!   `proxy Name { serialize: T, deserialize: own, own: U }` (`#[serde(into, from)]`).
 //!   A section whose type is not itself declared (say, `Vec<Order>`) starts with
 //!   `type = [Order]`.
 //! - Each type is declared once per section, so recursive types are finite. Two distinct
 //!   types with the same name get `Name#2`, `Name#3`; a name that is not an identifier is
 //!   quoted.
+//! - An anonymous shape is declared too, `type Name = [..]`, where writing it inline would
+//!   not be finite or readable: where a cycle closes (`#[serde(transparent)] struct
+//!   Tree(Vec<Tree>)` is `type Vec = [Vec]`), below 128 levels of nesting, and where an
+//!   expression would have more than 256 parts (descriptions share parts, so written out
+//!   in full some would be exponentially long).
 //!
 //! **Why declarations, and what the checker compares.** Two layouts were considered:
 //! this one, and one line per path (`Order.items[].price: u32`). A path per line makes
@@ -156,7 +171,11 @@
 //! - **8 MiB** per file. [`Lockfile::read`] reads no more than that (and one byte), and
 //!   [`render`] fails with [`LockError::TooLarge`] rather than write more. Real lockfiles
 //!   are a few kilobytes per listed type.
-//! - **128** levels of nesting in a type expression (`Option<[(u8,)]>` is 3 deep).
+//! - **128** levels of nesting in a type expression (`Option<[(u8,)]>` is 3 deep); the
+//!   writer declares deeper parts with `type`, and an expression has at most 256 parts.
+//! - Comparing a stored description with the current one stops after a million pairs of
+//!   types or a mebibyte of report, ending the report with
+//!   [`ChangeKind::Truncated`](crate::diff::ChangeKind::Truncated).
 
 mod build;
 mod check;

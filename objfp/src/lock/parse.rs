@@ -43,6 +43,8 @@ pub(super) struct Section {
     pub(super) fingerprint: Fingerprint,
     pub(super) graph: Graph<'static>,
     pub(super) root: Id,
+    /// The label of each declared node.
+    pub(super) labels: BTreeMap<Id, String>,
 }
 
 impl Lockfile {
@@ -282,12 +284,13 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
             fp_line,
         }
         .parse(name)?;
-        let (graph, root) = build::section(name, ast, fp_line)?;
+        let (graph, root, labels) = build::section(name, ast, fp_line)?;
         sections.push(Section {
             name: name.to_owned(),
             fingerprint,
             graph,
             root,
+            labels,
         });
     }
     let index = sections
