@@ -383,6 +383,23 @@ impl Body<'_> {
     fn payload(&mut self) -> ParseResult<(StructKind, Vec<FieldAst>)> {
         let mut fields = Vec::new();
         if self.eat('(') {
+            // `(#[fingerprint(skip)])`: a newtype whose one field the fingerprint leaves out.
+            if self.is_punct('#')
+                && self.peek2() == Some(&Tok::Punct('['))
+                && self.toks.get(self.pos + 2).map(|t| &t.tok)
+                    == Some(&Tok::Ident("fingerprint".to_owned()))
+            {
+                self.pos += 3;
+                self.expect('(', "`(` after `fingerprint`")?;
+                self.keyword("skip")?;
+                self.expect(')', "`)` after `skip`")?;
+                self.expect(']', "`]` closing the attribute")?;
+                self.expect(
+                    ')',
+                    "`)` after `#[fingerprint(skip)]`: the field has no type",
+                )?;
+                return Ok((StructKind::Newtype, fields));
+            }
             let mut trailing = false;
             while !self.eat(')') {
                 let (attrs, repr) = self.attrs()?;

@@ -120,12 +120,13 @@
 //!   `Option<T>`, `[T]` for every sequence (`Vec`, `VecDeque`, `HashSet`, ...),
 //!   `Map<K, V>` for every map, `[T; N]`, tuples `(A, B)`, `(A,)` and `()`, and the names
 //!   of declared types.
-//! - Payloads follow serde's styles:
+//! - Payloads follow serde's styles, and every form reads back with its field count:
 //!
 //!   | form | struct | variant |
 //!   |---|---|---|
 //!   | named | `struct S { a: T }`, `struct S {}` | `A { a: T }`, `A {}` |
 //!   | newtype | `struct S(T);` | `A(T)` |
+//!   | newtype whose field is `#[fingerprint(skip)]` | `struct S(#[fingerprint(skip)]);` | `A(#[fingerprint(skip)])` |
 //!   | tuple | `struct S(A, B);`, one field on the wire `struct S(A,);`, none `struct S();` | `A(T, U)`, `A(T,)`, `A()` |
 //!   | unit | `struct S;` | `A` |
 //!

@@ -42,7 +42,8 @@ const MAX_MESSAGE_TYPE: usize = 256;
 /// The lockfile text for `entries`: what [`Mode::Update`](super::Mode::Update) writes.
 ///
 /// # Errors
-/// [`LockError::InvalidEntry`] for a name that cannot be a section header,
+/// [`LockError::InvalidEntry`] for a name that cannot be a section header or a
+/// description the format cannot express (a unit struct with fields, a newtype with two),
 /// [`LockError::TooLarge`] when the text would be larger than objfp reads back.
 ///
 /// ```
@@ -459,7 +460,8 @@ fn attr_line(out: &mut String, indent: &str, attrs: &Attrs) {
 
 /// Writes a struct's or variant's fields and then `after`. A newtype's one field is
 /// written `(T)`, a tuple's fields `(A, B)`, a tuple of one field `(T,)` and of none `()`,
-/// as in tuple types; fields with attributes go one per line.
+/// as in tuple types; a newtype whose field is left out of the fingerprint is
+/// `(#[fingerprint(skip)])`; fields with attributes go one per line.
 fn write_fields(
     out: &mut String,
     indent: &str,
@@ -470,9 +472,24 @@ fn write_fields(
 ) -> Result<(), String> {
     let inline = fields.iter().all(|f| f.attrs.is_empty());
     match kind {
+        StructKind::Unit if !fields.is_empty() => {
+            return Err(format!(
+                "its description is malformed: a unit struct or variant with {} fields",
+                fields.len()
+            ));
+        }
+        StructKind::Newtype if fields.len() > 1 => {
+            return Err(format!(
+                "its description is malformed: a newtype struct or variant with {} fields",
+                fields.len()
+            ));
+        }
         StructKind::Unit => out.push_str(after),
         StructKind::Named if fields.is_empty() => {
             let _ = write!(out, " {{}}{after}");
+        }
+        StructKind::Newtype if fields.is_empty() => {
+            let _ = write!(out, "(#[fingerprint(skip)]){after}");
         }
         StructKind::Newtype | StructKind::Tuple if inline => {
             let items: Vec<String> = fields.iter().map(|f| ty(f.ty)).collect();
