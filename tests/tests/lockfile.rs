@@ -1222,3 +1222,35 @@ fn lockfile_round_trips_every_kind_and_field_count() {
         }
     }
 }
+
+/// Audit finding 11.5 in the lockfile's messages: text from the file is quoted at most 40
+/// characters long and with control characters escaped, so a message stays a short line
+/// whatever the file holds, and shows what is there.
+#[test]
+fn lockfile_messages_quote_file_text_shortly() {
+    let long = "x".repeat(10_000);
+    let err = Lockfile::parse(&section_with_field(&long)).unwrap_err();
+    let message = err.to_string();
+    assert!(message.len() < 200, "{} bytes", message.len());
+    assert!(
+        message.contains(&format!("`{}…` is not declared", "x".repeat(40))),
+        "{message}"
+    );
+    let err = Lockfile::parse(&section_with_field("u8\u{0}")).unwrap_err();
+    assert!(
+        err.to_string().contains("unexpected character `\\u{0}`"),
+        "{err}"
+    );
+    let err = Lockfile::parse(&section_with_field("é")).unwrap_err();
+    assert!(
+        err.to_string().contains("unexpected character `é`"),
+        "{err}"
+    );
+    let text = format!("version = 1\n[{long}]\nfingerprint = {long}\n");
+    let message = Lockfile::parse(&text).unwrap_err().to_string();
+    assert!(message.len() < 300, "{message}");
+    assert!(
+        message.contains("this text has 10000 characters"),
+        "{message}"
+    );
+}

@@ -8,7 +8,7 @@ use std::vec::Vec;
 use crate::diff::{Graph, Id, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant};
 
 use super::decl::{DeclAst, Expr, FieldAst, SectionAst};
-use super::parse::ParseResult;
+use super::parse::{ParseResult, excerpt};
 
 /// A section's shape graph, its root, and the label of each declared node.
 pub(super) type Built = (Graph<'static>, Id, BTreeMap<Id, String>);
@@ -22,7 +22,11 @@ pub(super) fn section(section: &str, ast: SectionAst, fp_line: usize) -> ParseRe
         if ids.contains_key(label) {
             return Err((
                 *line,
-                format!("`{label}` is declared twice in `[{section}]`"),
+                format!(
+                    "`{}` is declared twice in `[{}]`",
+                    excerpt(label),
+                    excerpt(section)
+                ),
             ));
         }
         let id = graph.push(Node {
@@ -46,6 +50,7 @@ pub(super) fn section(section: &str, ast: SectionAst, fp_line: usize) -> ParseRe
         None => match ids.values().min() {
             Some(&first) => first,
             None => {
+                let section = excerpt(section);
                 return Err((fp_line, format!("expected a declaration of `{section}`")));
             }
         },
@@ -73,11 +78,10 @@ impl Build<'_> {
     /// A type expression's node: a declared one by label, else a new node.
     fn expr(&mut self, e: Expr) -> ParseResult<Id> {
         if let Expr::Named(label, line) = e {
-            return self
-                .ids
-                .get(&label)
-                .copied()
-                .ok_or_else(|| (line, format!("`{label}` is not declared in this section")));
+            return self.ids.get(&label).copied().ok_or_else(|| {
+                let label = excerpt(&label);
+                (line, format!("`{label}` is not declared in this section"))
+            });
         }
         let shape = self.shape(e)?;
         Ok(self.node(shape))
@@ -100,6 +104,7 @@ impl Build<'_> {
             }
             // Callers handle names.
             Expr::Named(label, line) => {
+                let label = excerpt(&label);
                 return Err((line, format!("`{label}` is a name, not a type expression")));
             }
         })
@@ -122,6 +127,7 @@ impl Build<'_> {
         Ok(match d {
             // The declared node is the expression's own node.
             DeclAst::Alias(Expr::Named(other, line)) => {
+                let (label, other) = (excerpt(label), excerpt(&other));
                 return Err((
                     line,
                     format!(

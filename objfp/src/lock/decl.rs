@@ -10,7 +10,7 @@ use std::vec::Vec;
 use crate::diff::Attrs;
 use crate::{Primitive, StructKind};
 
-use super::parse::ParseResult;
+use super::parse::{ParseResult, excerpt};
 use super::token::{Tok, Token, primitive_named};
 
 pub(super) enum Expr {
@@ -163,7 +163,10 @@ impl Body<'_> {
         if self.toks.is_empty() {
             return Err((
                 self.fp_line,
-                format!("expected the description of `{section}` after its fingerprint"),
+                format!(
+                    "expected the description of `{}` after its fingerprint",
+                    excerpt(section)
+                ),
             ));
         }
         let mut root = None;
@@ -247,7 +250,10 @@ impl Body<'_> {
             if attrs.is_empty() {
                 Ok(())
             } else {
-                Err((line, format!("`#[serde(..)]` is not allowed on `{word}`")))
+                Err((
+                    line,
+                    format!("`#[serde(..)]` is not allowed on `{}`", excerpt(&word)),
+                ))
             }
         };
         let decl = match word.as_str() {

@@ -3,6 +3,7 @@
 
 use std::borrow::ToOwned;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::format;
 use std::fs;
 use std::io::{self, Read};
@@ -157,14 +158,27 @@ fn key_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     (k.trim() == key).then(|| v.trim())
 }
 
-fn shorten(line: &str) -> String {
-    let t = line.trim();
-    if t.chars().count() > 40 {
-        let s: String = t.chars().take(40).collect();
-        format!("`{s}…`")
-    } else {
-        format!("`{t}`")
+/// Text from the file as a message shows it: at most 40 characters (then `…`), control
+/// characters escaped, so that a message stays one short line whatever the file holds.
+pub(super) fn excerpt(text: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == 40 {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
     }
+    out
+}
+
+/// A line, trimmed, in backticks, as [`excerpt`] shows it.
+fn shorten(line: &str) -> String {
+    format!("`{}`", excerpt(line.trim()))
 }
 
 /// The largest lockfile objfp reads, and writes: 8 MiB. A real lockfile is a few
@@ -209,7 +223,10 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
         Some(v) => {
             return Err((
                 i + 1,
-                format!("unsupported lockfile version `{v}`: this objfp reads version {VERSION}"),
+                format!(
+                    "unsupported lockfile version `{}`: this objfp reads version {VERSION}",
+                    excerpt(v)
+                ),
             ));
         }
         None => {
@@ -245,7 +262,10 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
         if let Some(first) = first_line.get(name) {
             return Err((
                 header_line,
-                format!("duplicate type `{name}`: it is already listed at line {first}"),
+                format!(
+                    "duplicate type `{}`: it is already listed at line {first}",
+                    excerpt(name)
+                ),
             ));
         }
         first_line.insert(name.to_owned(), header_line);
@@ -253,9 +273,13 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
         next_content(&mut i);
         let fp_line = i + 1;
         let fingerprint = match lines.get(i).and_then(|l| key_value(l, "fingerprint")) {
-            Some(hex) => hex
-                .parse::<Fingerprint>()
-                .map_err(|e| (fp_line, format!("bad fingerprint for `{name}`: {e}")))?,
+            Some(hex) => hex.parse::<Fingerprint>().map_err(|e| {
+                let name = excerpt(name);
+                (
+                    fp_line,
+                    format!("bad fingerprint for `{name}` after `fingerprint = `: {e}"),
+                )
+            })?,
             None => {
                 let found = lines
                     .get(i)
@@ -263,7 +287,8 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
                 return Err((
                     fp_line.min(lines.len().max(1)),
                     format!(
-                        "expected `fingerprint = <64 hex digits>` after `[{name}]`, found {found}"
+                        "expected `fingerprint = <64 hex digits>` after `[{}]`, found {found}",
+                        excerpt(name)
                     ),
                 ));
             }

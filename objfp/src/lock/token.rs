@@ -9,7 +9,7 @@ use std::vec::Vec;
 use crate::Primitive;
 use crate::diff::quoted;
 
-use super::parse::{ParseResult, is_skippable};
+use super::parse::{ParseResult, excerpt, is_skippable};
 
 pub(super) const RESERVED: &[&str] = &["Option", "Map", "own"];
 
@@ -48,11 +48,11 @@ pub(super) enum Tok {
 impl fmt::Display for Tok {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Tok::Ident(s) => write!(f, "`{s}`"),
+            Tok::Ident(s) => write!(f, "`{}`", excerpt(s)),
             Tok::Str(s) => {
-                f.write_str("`")?;
-                quoted(f, s)?;
-                f.write_str("`")
+                let mut text = String::new();
+                quoted(&mut text, s)?;
+                write!(f, "`{}`", excerpt(&text))
             }
             Tok::Int(n) => write!(f, "`{n}`"),
             Tok::Punct(c) => write!(f, "`{c}`"),
@@ -107,7 +107,7 @@ pub(super) fn tokenize(lines: &[&str], first_line: usize) -> ParseResult<Vec<Tok
                 let s: String = chars[start..i].iter().collect();
                 let value = s
                     .parse::<i128>()
-                    .map_err(|_| (n, format!("number `{s}` is out of range")))?;
+                    .map_err(|_| (n, format!("number `{}` is out of range", excerpt(&s))))?;
                 out.push(Token {
                     tok: Tok::Int(value),
                     line: n,
@@ -172,6 +172,7 @@ pub(super) fn tokenize(lines: &[&str], first_line: usize) -> ParseResult<Vec<Tok
                 });
                 i += 1;
             } else {
+                let c = excerpt(c.encode_utf8(&mut [0; 4]));
                 return Err((n, format!("unexpected character `{c}`")));
             }
         }
