@@ -254,17 +254,32 @@ impl fmt::Display for ParseFingerprintError {
 
 impl core::error::Error for ParseFingerprintError {}
 
+/// Parses 64 hex digits (`0-9`, `a-f` or `A-F`), ignoring surrounding ASCII whitespace
+/// (space, tab, line feed, form feed, carriage return) and nothing else: other Unicode
+/// spaces, such as U+3000 or U+2028, are characters that are not hex digits. Errors count
+/// characters of the text given.
+///
+/// ```
+/// use objfp::{Fingerprint, ParseFingerprintError, TypeFingerprint};
+///
+/// let hex = u8::FINGERPRINT.to_string();
+/// assert_eq!(format!(" {hex}\n").parse::<Fingerprint>(), Ok(u8::FINGERPRINT));
+/// assert_eq!(
+///     format!("\u{3000}{hex}").parse::<Fingerprint>(),
+///     Err(ParseFingerprintError::Length(65))
+/// );
+/// ```
 impl FromStr for Fingerprint {
     type Err = ParseFingerprintError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let s = text.trim();
+        let s = text.trim_ascii();
         let mut bytes = [0u8; 32];
         if s.len() == 64 && const_hex::decode_to_slice(s, &mut bytes).is_ok() {
             return Ok(Fingerprint(bytes));
         }
         // The error, with positions in `text`, not in the trimmed text.
-        let leading = text.len() - text.trim_start().len();
+        let leading = text.len() - text.trim_ascii_start().len();
         match Self::try_from_hex(s) {
             Err(ParseFingerprintError::Digit { index, found }) => {
                 Err(ParseFingerprintError::Digit {

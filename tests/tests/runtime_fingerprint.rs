@@ -125,3 +125,56 @@ fn pin_errors_count_characters_and_show_them() {
     });
     assert!(message.contains("is U+000A, not a hex digit"), "{message}");
 }
+
+/// Audit finding 11.6: `str::parse` trimmed Unicode whitespace (U+3000, U+2028, NEL, ...),
+/// so text a reader would not see as a fingerprint parsed as one. Surrounding ASCII
+/// whitespace is ignored; any other character is an error at its position. The same in a
+/// lockfile's `fingerprint = ` line.
+#[test]
+fn fingerprint_from_str_trims_ascii_whitespace_only() {
+    let fp = u32::FINGERPRINT;
+    for ascii in [" ", "\t", "\r\n", "\n", " \t ", "\x0c"] {
+        assert_eq!(
+            format!("{ascii}{}{ascii}", hex()).parse(),
+            Ok(fp),
+            "{ascii:?}"
+        );
+    }
+    for other in [
+        '\u{3000}', '\u{2028}', '\u{85}', '\u{a0}', '\u{feff}', '\u{200b}',
+    ] {
+        assert_eq!(
+            format!("{other}{}", hex()).parse::<Fingerprint>(),
+            Err(ParseFingerprintError::Length(65)),
+            "{other:?}"
+        );
+        let text = format!("{}{other}", &hex()[..63]);
+        assert_eq!(
+            text.parse::<Fingerprint>(),
+            Err(ParseFingerprintError::Digit {
+                index: 63,
+                found: other
+            }),
+            "{other:?}"
+        );
+    }
+    let text = format!(
+        "version = 1\n\n[u32]\nfingerprint = \u{3000}{}\ntype = u32\n",
+        hex()
+    );
+    let err = objfp::lock::Lockfile::parse(&text).unwrap_err();
+    assert!(
+        matches!(err, objfp::lock::LockError::Parse { line: 4, .. }),
+        "{err}"
+    );
+    let text = format!(
+        "version = 1\n\n[u32]\nfingerprint =  {} \ntype = u32\n",
+        hex()
+    );
+    assert_eq!(
+        objfp::lock::Lockfile::parse(&text)
+            .unwrap()
+            .fingerprint("u32"),
+        Some(fp)
+    );
+}

@@ -153,9 +153,11 @@ pub(super) fn is_skippable(line: &str) -> bool {
     t.is_empty() || (t.starts_with('#') && !t.starts_with("#["))
 }
 
+/// The value of a `key = value` line. Only ASCII whitespace surrounds the two, as for
+/// fingerprints: another space is part of the text, and an error there.
 fn key_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     let (k, v) = line.split_once('=')?;
-    (k.trim() == key).then(|| v.trim())
+    (k.trim_ascii() == key).then(|| v.trim_ascii())
 }
 
 /// Text from the file as a message shows it: at most 40 characters (then `…`), control
