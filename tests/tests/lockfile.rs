@@ -1254,3 +1254,53 @@ fn lockfile_messages_quote_file_text_shortly() {
         "{message}"
     );
 }
+
+/// Audit finding 11.7: `OBJFP_UPDATE` wrote the lockfile in place, so a check running at
+/// the same time could read it empty or half written. The update writes a temporary file
+/// next to it and renames it over the lockfile: whoever opened the old file reads the old
+/// text whole, whoever opens it after reads the new text whole. Checked without timing:
+/// a handle opened before the update still reads the complete old text after it.
+#[cfg(unix)]
+#[test]
+fn lockfile_update_replaces_the_file_atomically() {
+    use std::io::{Read, Seek, SeekFrom};
+
+    let dir = scratch("atomic");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
+    let old = std::fs::read_to_string(&path).unwrap();
+    let mut reader = std::fs::File::open(&path).unwrap();
+
+    check_with(&path, &[entry::<v2::Order>("Order")], Mode::Update).unwrap();
+    let new = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(old, new);
+    let mut seen = String::new();
+    reader.seek(SeekFrom::Start(0)).unwrap();
+    reader.read_to_string(&mut seen).unwrap();
+    assert_eq!(seen, old, "the file was rewritten in place");
+
+    // Nothing but the lockfile is left next to it.
+    let names: Vec<_> = std::fs::read_dir(&*dir.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["fingerprints.lock"]);
+}
+
+/// When the update cannot replace the lockfile (here the path is a directory), it fails
+/// with the path and removes its temporary file.
+#[test]
+fn lockfile_update_failure_leaves_no_temporary_file() {
+    let dir = scratch("atomic-failure");
+    let path = dir.join("fingerprints.lock");
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("keep"), "a directory that is not empty").unwrap();
+    let err = check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap_err();
+    assert!(matches!(err, LockError::Io { .. }), "{err:?}");
+    assert!(err.to_string().contains("fingerprints.lock"), "{err}");
+    let names: Vec<_> = std::fs::read_dir(&*dir.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["fingerprints.lock"]);
+}

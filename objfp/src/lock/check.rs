@@ -2,8 +2,11 @@
 
 use std::borrow::ToOwned;
 use std::collections::BTreeSet;
+use std::format;
 use std::fs;
+use std::io::{self, Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::vec::Vec;
 
 use crate::diff::{Change, Engine, Graph, Id};
@@ -74,9 +77,8 @@ pub fn check_with(path: impl AsRef<Path>, entries: &[Entry], mode: Mode) -> Resu
     match mode {
         Mode::Update => {
             let text = render(entries)?;
-            let current = fs::read(path).ok();
-            if current.as_deref() != Some(text.as_bytes()) {
-                fs::write(path, text).map_err(|source| LockError::Io {
+            if !holds(path, text.as_bytes()) {
+                replace(path, text.as_bytes()).map_err(|source| LockError::Io {
                     path: path.to_owned(),
                     source,
                 })?;
@@ -89,6 +91,47 @@ pub fn check_with(path: impl AsRef<Path>, entries: &[Entry], mode: Mode) -> Resu
             verify(path, &lockfile, entries)
         }
     }
+}
+
+/// Whether the file at `path` holds exactly `text` (reading no more than that and a byte).
+fn holds(path: &Path, text: &[u8]) -> bool {
+    let Ok(file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut current = Vec::new();
+    file.take(text.len() as u64 + 1)
+        .read_to_end(&mut current)
+        .is_ok_and(|_| current == text)
+}
+
+/// Replaces the file at `path` with `text` at once: writes a temporary file in the same
+/// directory and renames it over `path`, so that a reader sees the old file or the new
+/// one, never a part of either. The temporary file is removed when anything fails.
+fn replace(path: &Path, text: &[u8]) -> io::Result<()> {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let name = path.file_name().map_or_else(
+        || "fingerprints.lock".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let temp = path.with_file_name(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(text)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
 }
 
 fn verify(path: &Path, lockfile: &Lockfile, entries: &[Entry]) -> Result<(), LockError> {

@@ -63,7 +63,9 @@
 //! ```
 //!
 //! This is also how the file is created the first time. Only an update run writes, and it
-//! leaves an up-to-date file untouched. Since environment variables are global to the test
+//! leaves an up-to-date file untouched. It writes a temporary file next to the lockfile
+//! and renames it over the lockfile, so a check running at the same time reads the old
+//! file or the new one whole, never an empty or half-written one. Since environment variables are global to the test
 //! process, tests of the checker itself should call [`check_with`] with an explicit
 //! [`Mode`] instead.
 //!
