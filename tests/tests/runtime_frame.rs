@@ -345,3 +345,7 @@ fn frame_short_data_that_is_not_a_frame_says_so() {
         );
     }
 }
+
+mod support;
+
+crate::lock_round_trip_test!(Ping, Pong);

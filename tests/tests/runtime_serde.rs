@@ -194,3 +194,7 @@ fn fingerprint_seq_length_errors_say_the_length() {
     let err = Fingerprint::deserialize(too_short).unwrap_err().to_string();
     assert!(err.contains("invalid length 3"), "{err}");
 }
+
+mod support;
+
+crate::lock_round_trip_test!(PriceV1, Price);

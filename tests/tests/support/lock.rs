@@ -83,3 +83,16 @@ macro_rules! lock_round_trip {
         $crate::support::lock::round_trip(&objfp::lock_entries![$($ty),*])
     };
 }
+
+/// A test, `lockfile_round_trip`, of [`round_trip`] for the listed types: one per test
+/// file, listing the types it defines, so that the round trip holds for every type the
+/// tests use.
+#[macro_export]
+macro_rules! lock_round_trip_test {
+    ($($ty:ty),* $(,)?) => {
+        #[test]
+        fn lockfile_round_trip() {
+            $crate::lock_round_trip!($($ty),*);
+        }
+    };
+}
