@@ -1393,3 +1393,127 @@ fn lockfile_round_trip_of_std_and_third_party_types() {
         hashbrown::HashMap<u8, u8>,
     );
 }
+
+/// Named shapes by hand: over a sequence nested 200 deep, over a sequence of itself, and
+/// with a meaning that needs quoting.
+mod named {
+    use objfp::{Description, Fingerprint, Shape, TypeFingerprint};
+
+    pub static DEEP: Description = Description {
+        name: "Deep",
+        args: &[],
+        fingerprint: Fingerprint::from_bytes([0xd1; 32]),
+        shape: Shape::Named {
+            name: "very deep",
+            inner: || {
+                <vecs!(u8; x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x) as TypeFingerprint>::DESCRIPTION
+            },
+        },
+    };
+
+    pub static ITSELF: Description = Description {
+        name: "Itself",
+        args: &[],
+        fingerprint: Fingerprint::from_bytes([0xd2; 32]),
+        shape: Shape::Named {
+            name: "a \"quoted\"\nmeaning é",
+            inner: || &SEQ,
+        },
+    };
+
+    static SEQ: Description = Description {
+        name: "Vec",
+        args: &[],
+        fingerprint: Fingerprint::from_bytes([0xd3; 32]),
+        shape: Shape::Seq(|| &ITSELF),
+    };
+
+    pub struct Millis;
+
+    impl TypeFingerprint for Millis {
+        const FINGERPRINT: Fingerprint =
+            objfp::encoding::named("unix-milliseconds", <i64 as TypeFingerprint>::FINGERPRINT);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "UnixSeconds",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Named {
+                name: "unix-milliseconds",
+                inner: || <i64 as TypeFingerprint>::DESCRIPTION,
+            },
+        };
+    }
+
+    /// `kitchen_sink::Host` with `since` in milliseconds.
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Seen {
+        pub since: super::kitchen_sink::UnixSeconds,
+    }
+
+    pub mod v2 {
+        #[derive(objfp::TypeFingerprint)]
+        pub struct Seen {
+            pub since: super::Millis,
+        }
+    }
+}
+
+/// Item E: named shapes (`named Label = "meaning" T`) survive the restructuring: they
+/// round-trip whatever their inner shape and meaning, a stored one is compared by meaning
+/// and then by inner shape, and a deep or hostile one is bounded like every declaration.
+#[test]
+fn lockfile_named_shapes_round_trip_and_are_bounded() {
+    let entries = [
+        lock::Entry::new("Deep", &named::DEEP),
+        lock::Entry::new("Itself", &named::ITSELF),
+    ];
+    let text = lock::render(&entries).unwrap();
+    assert!(
+        text.contains("named Itself = \"a \\\"quoted\\\"\\nmeaning é\" [Itself]\n"),
+        "{text}"
+    );
+    assert!(text.contains("named Deep = \"very deep\" [[[["), "{text}");
+    support::lock::round_trip(&entries);
+
+    // A stored named shape against the current one: the meaning, then the inner shape.
+    let dir = scratch("named");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<named::Seen>("Seen")], Mode::Update).unwrap();
+    let Err(LockError::Mismatch(m)) =
+        check_with(&path, &[entry::<named::v2::Seen>("Seen")], Mode::Verify)
+    else {
+        panic!("expected a mismatch")
+    };
+    let lines: Vec<String> = m.changed[0].changes.iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        lines,
+        [r#"Seen.since: meaning changed "unix-seconds" -> "unix-milliseconds""#]
+    );
+
+    // Hostile text: bounded as every declaration is.
+    let fp = v1::Item::FINGERPRINT;
+    let parse =
+        |body: &str| Lockfile::parse(&format!("version = 1\n\n[N]\nfingerprint = {fp}\n{body}\n"));
+    let deep = format!("{}u8{}", "Option<".repeat(5000), ">".repeat(5000));
+    let err = parse(&format!("named N = \"m\" {deep}")).unwrap_err();
+    assert!(
+        err.to_string().contains("nested more than 128 deep"),
+        "{err}"
+    );
+    let err = parse(&format!("named N = \"{}\" u8 u8", "m".repeat(100_000))).unwrap_err();
+    assert!(err.to_string().len() < 300, "{err}");
+    for body in [
+        "named N = u8",
+        "named N = \"m\"",
+        "named = \"m\" u8",
+        "#[serde(flatten)]\nnamed N = \"m\" u8",
+        "named N = \"m\" N",
+    ] {
+        match parse(body) {
+            Err(LockError::Parse { .. }) => {}
+            // `named N = "m" N` is a named shape of itself: finite in the file, and read.
+            Ok(lockfile) if body.ends_with(" N") => assert!(lockfile.fingerprint("N").is_some()),
+            other => panic!("{body:?}: {other:?}"),
+        }
+    }
+}
