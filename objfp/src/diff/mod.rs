@@ -3,6 +3,7 @@
 //   graph.rs   Description -> Graph: each distinct type once, recursion as cycles
 //              (lock/ parses lockfile text into the same Graph)
 //   walk.rs    (Graph, Graph) -> Vec<Change>: both sides in step, each pair of nodes once
+//   same.rs    the walk's rename checks: structural equality, decided once per pair
 //   report.rs  Change and ChangeKind, how they read, and type names for people
 //
 //   diff(old, new) = walk(graph(old), graph(new))
@@ -76,6 +77,7 @@
 
 mod graph;
 mod report;
+mod same;
 #[cfg(test)]
 mod tests;
 mod walk;

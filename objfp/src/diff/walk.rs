@@ -6,8 +6,8 @@
 //! - each pair is explained once (`visited`), as the module documentation promises;
 //! - the structural equality that the rename heuristics ask about ("is the field that
 //!   vanished the same type as the one that appeared?") is decided once per pair and
-//!   remembered (`same`), instead of a fresh trial walk per question, which asked again at
-//!   every level below and was exponential in the depth;
+//!   remembered, instead of a fresh trial walk per question, which asked again at
+//!   every level below and was exponential in the depth (`same.rs`);
 //! - matching fields, variants and attributes by name goes through sorted maps, not a
 //!   search of one list per element of the other.
 //!
@@ -29,6 +29,7 @@ use crate::StructKind;
 
 use super::graph::{Attrs, Graph, Id, NodeEnum, NodeField, NodeShape, NodeVariant};
 use super::report::{Change, ChangeKind, attr_text, name_token};
+use super::same::Equality;
 
 /// Renders a node of one side for messages.
 pub(crate) type Render<'r> = &'r dyn Fn(Id) -> String;
@@ -94,17 +95,34 @@ pub(crate) struct Engine<'g, 'd> {
     render_new: Render<'g>,
     /// Pairs already explained.
     visited: BTreeSet<(Id, Id)>,
-    /// Pairs whose structural equality is decided.
-    same: BTreeMap<(Id, Id), bool>,
+    /// What the rename checks have found.
+    equality: Equality,
     paths: Paths,
     /// The tasks of the pair being compared, in order.
     plan: Vec<Task>,
     out: Vec<Change>,
     report_bytes: usize,
-    /// Pairs compared so far, by the walk and by equality together.
-    work: usize,
+    budget: Budget,
+}
+
+/// Pairs compared so far, by the walk and by the equality checks together, against
+/// [`MAX_PAIRS`].
+#[derive(Default)]
+pub(super) struct Budget {
+    pub(super) work: usize,
     /// A budget ran out: the report is incomplete.
-    truncated: bool,
+    pub(super) truncated: bool,
+}
+
+impl Budget {
+    /// Counts one pair; `false` once the budget is spent.
+    pub(super) fn spend(&mut self) -> bool {
+        self.work += 1;
+        if self.work > MAX_PAIRS {
+            self.truncated = true;
+        }
+        !self.truncated
+    }
 }
 
 /// Where a field's path goes: `.name` or `.0`.
@@ -148,7 +166,7 @@ fn keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
 
 /// The attribute changes from `old` to `new`, by key in sorted order: a key with one value
 /// on each side is changed; otherwise values are added and removed.
-fn attr_changes(old: &Attrs, new: &Attrs) -> Vec<ChangeKind> {
+pub(super) fn attr_changes(old: &Attrs, new: &Attrs) -> Vec<ChangeKind> {
     let mut by_key: BTreeMap<&str, (Vec<&str>, Vec<&str>)> = BTreeMap::new();
     for (k, v) in old {
         by_key.entry(k).or_default().0.push(v);
@@ -219,20 +237,6 @@ fn report_cost(kind: &ChangeKind) -> usize {
     }
 }
 
-/// The pairs of field types to compare when two field lists are otherwise the same, or
-/// `None` when the walk would report a change in the lists themselves. Positional fields
-/// pair by index, named ones by name: either way, no change means the same names in the
-/// same order, and the same attributes.
-fn aligned_fields(kind: StructKind, old: &[NodeField], new: &[NodeField]) -> Option<Vec<(Id, Id)>> {
-    let aligned = old.len() == new.len()
-        && (kind != StructKind::Named || old.iter().zip(new).all(|(f, g)| f.name == g.name))
-        && old
-            .iter()
-            .zip(new)
-            .all(|(f, g)| attr_changes(&f.attrs, &g.attrs).is_empty());
-    aligned.then(|| old.iter().zip(new).map(|(f, g)| (f.ty, g.ty)).collect())
-}
-
 /// Same form, same field names, and field types the caller finds the same.
 fn same_payload(a: &NodeVariant, b: &NodeVariant, same: &mut dyn FnMut(Id, Id) -> bool) -> bool {
     a.kind == b.kind
@@ -256,13 +260,12 @@ impl<'g, 'd> Engine<'g, 'd> {
             render_old,
             render_new,
             visited: BTreeSet::new(),
-            same: BTreeMap::new(),
+            equality: Equality::default(),
             paths: Paths::default(),
             plan: Vec::new(),
             out: Vec::new(),
             report_bytes: 0,
-            work: 0,
-            truncated: false,
+            budget: Budget::default(),
         }
     }
 
@@ -278,18 +281,18 @@ impl<'g, 'd> Engine<'g, 'd> {
                     if self.fingerprints_equal(a, b) || !self.visited.insert((a, b)) {
                         continue;
                     }
-                    if self.spend() {
+                    if self.budget.spend() {
                         self.pair(path, a, b);
                     }
                     stack.extend(mem::take(&mut self.plan).into_iter().rev());
                 }
             }
-            if self.truncated {
+            if self.budget.truncated {
                 break;
             }
         }
         let mut out = mem::take(&mut self.out);
-        if self.truncated {
+        if self.budget.truncated {
             out.push(Change {
                 path: root.to_owned(),
                 kind: ChangeKind::Truncated,
@@ -301,7 +304,7 @@ impl<'g, 'd> Engine<'g, 'd> {
     /// Pairs compared so far, by the walk and by the equality checks together.
     #[cfg(test)]
     pub fn work(&self) -> usize {
-        self.work
+        self.budget.work
     }
 
     /// [`Engine::same`], for tests.
@@ -310,13 +313,10 @@ impl<'g, 'd> Engine<'g, 'd> {
         self.same(a, b)
     }
 
-    /// Counts one pair against [`MAX_PAIRS`]; `false` once the budget is spent.
-    fn spend(&mut self) -> bool {
-        self.work += 1;
-        if self.work > MAX_PAIRS {
-            self.truncated = true;
-        }
-        !self.truncated
+    /// Whether walking `a` against `b` would report no change (see `same.rs`).
+    fn same(&mut self, a: Id, b: Id) -> bool {
+        self.equality
+            .same(self.old, self.new, a, b, &mut self.budget)
     }
 
     fn fingerprints_equal(&self, a: Id, b: Id) -> bool {
@@ -329,7 +329,7 @@ impl<'g, 'd> Engine<'g, 'd> {
     fn report(&mut self, path: PathId, kind: ChangeKind) {
         let cost = self.paths.len(path) + report_cost(&kind);
         if self.report_bytes + cost > MAX_REPORT_BYTES {
-            self.truncated = true;
+            self.budget.truncated = true;
             return;
         }
         self.report_bytes += cost;
@@ -628,202 +628,5 @@ impl<'g, 'd> Engine<'g, 'd> {
         } else {
             self.fields(path, a.kind, &a.fields, &b.fields);
         }
-    }
-
-    // -----------------------------------------------------------------------------------
-    // Structural equality: would walking the pair report nothing?
-
-    /// Whether walking `a` against `b` would report no change. Decided once per pair.
-    ///
-    /// Equality of graphs with cycles is the largest relation that holds locally and for
-    /// every pair of children (a pair met again on the way down is assumed equal). A
-    /// depth-first search decides it and remembers every pair it passes: when a pair fails,
-    /// every pair on the search stack fails too (each needs its child to be equal), and so
-    /// does every pair that was only equal on the assumption that one of those was; when
-    /// the pair that a group of assumptions leads back to holds, the whole group holds. So
-    /// no pair is searched twice, across all the questions one diff asks.
-    fn same(&mut self, a: Id, b: Id) -> bool {
-        if let Some(known) = self.known(a, b) {
-            return known;
-        }
-        struct Frame {
-            pair: (Id, Id),
-            children: Vec<(Id, Id)>,
-            next: usize,
-            /// The lowest stack index this pair's equality assumes.
-            low: usize,
-            /// How many pending pairs there were when this one was pushed: those after it
-            /// rest on this pair or on one below it.
-            mark: usize,
-        }
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut on_stack: BTreeMap<(Id, Id), usize> = BTreeMap::new();
-        // Pairs found equal on an assumption still open.
-        let mut pending: Vec<(Id, Id)> = Vec::new();
-        let mut next = Some((a, b));
-        let result = loop {
-            if let Some(pair) = next.take() {
-                if !self.spend() {
-                    // Out of budget: undecided, so not remembered.
-                    return false;
-                }
-                match self.local(pair.0, pair.1) {
-                    None => {
-                        self.same.insert(pair, false);
-                        break false;
-                    }
-                    Some(children) => {
-                        on_stack.insert(pair, stack.len());
-                        stack.push(Frame {
-                            pair,
-                            children,
-                            next: 0,
-                            low: stack.len(),
-                            mark: pending.len(),
-                        });
-                    }
-                }
-            }
-            let Some(top) = stack.last_mut() else {
-                break true;
-            };
-            if let Some(&child) = top.children.get(top.next) {
-                top.next += 1;
-                match self.known(child.0, child.1) {
-                    Some(true) => {}
-                    Some(false) => break false,
-                    None => match on_stack.get(&child) {
-                        Some(&at) => top.low = top.low.min(at),
-                        None => next = Some(child),
-                    },
-                }
-                continue;
-            }
-            // Every child holds: so does this pair, unless it rests on an open assumption.
-            let Some(done) = stack.pop() else {
-                break true;
-            };
-            on_stack.remove(&done.pair);
-            let at = stack.len();
-            if done.low >= at {
-                // The assumptions made below this pair all lead back to it or above it, and
-                // it holds: they hold.
-                self.same.insert(done.pair, true);
-                for pair in pending.drain(done.mark..) {
-                    self.same.insert(pair, true);
-                }
-            } else {
-                pending.push(done.pair);
-                if let Some(parent) = stack.last_mut() {
-                    parent.low = parent.low.min(done.low);
-                }
-            }
-        };
-        if !result {
-            for frame in &stack {
-                self.same.insert(frame.pair, false);
-            }
-            for pair in pending {
-                self.same.insert(pair, false);
-            }
-        }
-        result
-    }
-
-    /// Equality already known: by fingerprint when both sides have one, or decided before.
-    fn known(&self, a: Id, b: Id) -> Option<bool> {
-        if let (Some(f), Some(g)) = (self.old.nodes[a].fp, self.new.nodes[b].fp) {
-            return Some(f == g);
-        }
-        self.same.get(&(a, b)).copied()
-    }
-
-    /// The pairs of children that must be equal for `a` and `b` to be, or `None` when the
-    /// walk would report a change at this pair itself. Mirrors [`Engine::pair`].
-    fn local(&self, a: Id, b: Id) -> Option<Vec<(Id, Id)>> {
-        let mut out = Vec::new();
-        let ok = match (&self.old.nodes[a].shape, &self.new.nodes[b].shape) {
-            (NodeShape::Primitive(p), NodeShape::Primitive(q)) => p == q,
-            (NodeShape::Option(p), NodeShape::Option(q))
-            | (NodeShape::Seq(p), NodeShape::Seq(q)) => {
-                out.push((*p, *q));
-                true
-            }
-            (NodeShape::Map(k1, v1), NodeShape::Map(k2, v2)) => {
-                out.extend([(*k1, *k2), (*v1, *v2)]);
-                true
-            }
-            (NodeShape::Array(n, p), NodeShape::Array(m, q)) => {
-                out.push((*p, *q));
-                n == m
-            }
-            (NodeShape::Tuple(ps), NodeShape::Tuple(qs)) => {
-                out.extend(ps.iter().copied().zip(qs.iter().copied()));
-                ps.len() == qs.len()
-            }
-            (NodeShape::Struct(s), NodeShape::Struct(t)) => {
-                match aligned_fields(s.kind, &s.fields, &t.fields) {
-                    Some(pairs) if s.kind == t.kind => {
-                        out.extend(pairs);
-                        attr_changes(&s.attrs, &t.attrs).is_empty()
-                    }
-                    _ => false,
-                }
-            }
-            (NodeShape::Enum(s), NodeShape::Enum(t)) => {
-                let mut ok = s.repr == t.repr
-                    && attr_changes(&s.attrs, &t.attrs).is_empty()
-                    && s.variants.len() == t.variants.len();
-                for (v, w) in s.variants.iter().zip(&t.variants) {
-                    if !ok {
-                        break;
-                    }
-                    ok = v.name == w.name
-                        && v.kind == w.kind
-                        && v.discriminant == w.discriminant
-                        && attr_changes(&v.attrs, &w.attrs).is_empty();
-                    match aligned_fields(v.kind, &v.fields, &w.fields) {
-                        Some(pairs) => out.extend(pairs),
-                        None => ok = false,
-                    }
-                }
-                ok
-            }
-            (NodeShape::Opaque(p), NodeShape::Opaque(q)) => p == q,
-            (NodeShape::Named(p, x), NodeShape::Named(q, y)) => {
-                out.push((*x, *y));
-                p == q
-            }
-            (
-                NodeShape::Readable { human, compact },
-                NodeShape::Readable {
-                    human: human2,
-                    compact: compact2,
-                },
-            ) => {
-                out.extend([(*human, *human2), (*compact, *compact2)]);
-                true
-            }
-            (
-                NodeShape::Proxy {
-                    serialize: s1,
-                    deserialize: d1,
-                    own: o1,
-                },
-                NodeShape::Proxy {
-                    serialize: s2,
-                    deserialize: d2,
-                    own: o2,
-                },
-            ) => {
-                out.extend([
-                    (s1.unwrap_or(*o1), s2.unwrap_or(*o2)),
-                    (d1.unwrap_or(*o1), d2.unwrap_or(*o2)),
-                ]);
-                true
-            }
-            _ => false,
-        };
-        ok.then_some(out)
     }
 }
