@@ -173,7 +173,10 @@
 //!
 //! - **8 MiB** per file. [`Lockfile::read`] reads no more than that (and one byte), and
 //!   [`render`] fails with [`LockError::TooLarge`] rather than write more. Real lockfiles
-//!   are a few kilobytes per listed type.
+//!   are a few kilobytes per listed type. Reading costs time linear in the size and
+//!   memory of some 35 to 55 times it (the worst 8 MiB files measured, a struct of a
+//!   million fields or a tuple of two million elements, take 300 to 450 MB and a second
+//!   or two in a debug build).
 //! - **128** levels of nesting in a type expression (`Option<[(u8,)]>` is 3 deep); the
 //!   writer declares deeper parts with `type`, and an expression has at most 256 parts.
 //! - Comparing a stored description with the current one stops after a million pairs of

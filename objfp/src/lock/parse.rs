@@ -311,6 +311,8 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
             fp_line,
         }
         .parse(name)?;
+        // The tokens are done with: memory holds the syntax tree and the graph, not all three.
+        drop(tokens);
         let (graph, root, labels) = build::section(name, ast, fp_line)?;
         sections.push(Section {
             name: name.to_owned(),
