@@ -86,10 +86,13 @@ use alloc::vec::Vec;
 
 use crate::Description;
 
-pub(crate) use graph::{
-    Attrs, Graph, Id, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant,
-};
+pub(crate) use graph::{Graph, Id};
+// The graph's parts and the notation's quoting, for `lock` (feature `std`) and any other
+// reader of descriptions in the crate.
+#[cfg_attr(not(feature = "std"), allow(unused_imports))]
+pub(crate) use graph::{Attrs, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant};
 pub use report::{Change, ChangeKind, type_name};
+#[cfg_attr(not(feature = "std"), allow(unused_imports))]
 pub(crate) use report::{attr_text, is_bare, name_token, quoted};
 pub(crate) use walk::Engine;
 
