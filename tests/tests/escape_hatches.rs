@@ -118,3 +118,19 @@ struct Invoice2 {
 fn hand_written_impl_composes_like_a_derived_one() {
     assert_eq!(fp::<Invoice>(), fp::<Invoice2>());
 }
+
+mod support;
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(
+    Plain,
+    WithUrl,
+    WithString,
+    WithSkipped,
+    WithOpaqueA,
+    WithOpaqueB,
+    Timestamp,
+    renamed_module::Instant,
+    Invoice,
+    Invoice2
+);

@@ -631,3 +631,6 @@ fn descriptions_name_the_third_party_types() {
 
 mod support;
 use support::{fp, prim, trace};
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(wire::Host<String>, wire::IpNet);

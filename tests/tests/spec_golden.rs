@@ -261,3 +261,6 @@ fn g9_implements() {
     let own = node_with_exprs(b'S', &own_body, &[p("u64")]);
     check::<Thing>("G9", node(b'I', &u32le(1), &[own, greeter_by_hand()]));
 }
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(Point, Shape, Code, Event, List, Thing);

@@ -814,3 +814,6 @@ fn variant_names(d: &Description) -> Vec<&'static str> {
 mod support;
 use support::preimage::node;
 use support::{fp, prim, trace};
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(wire::Duration, wire::SystemTime, wire::Range<u32>, wire::RangeInclusive<i8>, wire::RangeFrom<u64>, wire::RangeTo<char>, wire::Bound<String>, wire::Result<u8, String>, wire::PhantomData, wire::IpAddr, wire::SocketAddr, wire::SocketAddrTwoFields, wire::Point, with_std::Config, spelled_out::Config);

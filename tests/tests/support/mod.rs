@@ -2,7 +2,9 @@
 //! `mod support;`).
 #![allow(dead_code)]
 
+pub mod lock;
 pub mod preimage;
+pub mod shapes;
 pub mod trace;
 
 use objfp::{Fingerprint, Primitive, TypeFingerprint};
