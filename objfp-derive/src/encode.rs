@@ -5,8 +5,10 @@
 //! same `Node`, so the two cannot disagree.
 
 use crate::ast::{Container, Data, Field, Style, Variant};
+use crate::attr::DefaultAttr;
 use crate::ctxt::Ctxt;
-use crate::recursion::Rewriter;
+use crate::fnpath::Role;
+use crate::helpers::{self, Side};
 
 /// Starts every pre-image; bumped whenever any already specified pre-image changes.
 pub const MAGIC: &[u8; 7] = b"objfp/2";
@@ -25,6 +27,7 @@ pub type Attr = (&'static str, String);
 /// The canonical form of a derived type.
 // Built once per derive and dropped: boxing the large variants would buy nothing.
 #[allow(clippy::large_enum_variant)]
+#[derive(Clone)]
 pub enum Node {
     Struct {
         style: Style,
@@ -49,12 +52,14 @@ pub enum Node {
     },
 }
 
+#[derive(Clone)]
 pub struct CanonField {
     pub name: String,
     pub attrs: Vec<Attr>,
     pub ty: Ref,
 }
 
+#[derive(Clone)]
 pub struct CanonVariant {
     pub name: String,
     pub attrs: Vec<Attr>,
@@ -104,12 +109,54 @@ pub struct Body {
     pub types: Vec<Ref>,
 }
 
-/// Reduces the input to its canonical form.
-pub fn canonical(cx: &Ctxt, cont: &Container, rw: &mut Rewriter) -> Node {
+impl Node {
+    /// Calls `f` on every referenced type whose fingerprint the pre-image uses (not the
+    /// types kept for descriptions), so that `recursion` can rewrite references to the
+    /// members of a recursion group.
+    pub fn for_each_fp_type(&mut self, f: &mut impl FnMut(&mut syn::Type)) {
+        let mut visit = |r: &mut Ref| {
+            if let Ref::Type { fp, .. } = r {
+                f(fp);
+            }
+        };
+        match self {
+            Node::Struct { fields, .. } => fields.iter_mut().for_each(|x| visit(&mut x.ty)),
+            Node::Enum { variants, .. } => variants
+                .iter_mut()
+                .flat_map(|v| v.fields.iter_mut())
+                .for_each(|x| visit(&mut x.ty)),
+            Node::Opaque(_) => {}
+            Node::SameAs(r) => visit(r),
+            Node::Proxy { ser, de, own } => {
+                ser.iter_mut().chain(de.iter_mut()).for_each(&mut visit);
+                own.for_each_fp_type(f);
+            }
+        }
+    }
+}
+
+/// Reduces the input to its canonical form. `clean` receives the types of the fields
+/// that had no error, so that the stand-in impl emitted after errors can still ask for
+/// their `TypeFingerprint` impls in the same build.
+pub fn canonical(
+    cx: &Ctxt,
+    cont: &Container,
+    krate: &proc_macro2::TokenStream,
+    clean: &mut Vec<syn::Type>,
+) -> Node {
     if let Some(name) = &cont.attrs.opaque {
         return Node::Opaque(name.value());
     }
-    let mut field_ref = |field: &Field| field_ref(cx, field, rw);
+    let mut field_ref = |field: &Field| {
+        let before = cx.error_count();
+        let r = field_ref(cx, field, krate);
+        if let Ref::Type { desc, .. } = &r
+            && cx.error_count() == before
+        {
+            clean.push(desc.clone());
+        }
+        r
+    };
     let own = match &cont.data {
         Data::Struct(style, fields) => {
             if cont.attrs.transparent.get().is_some()
@@ -129,21 +176,17 @@ pub fn canonical(cx: &Ctxt, cont: &Container, rw: &mut Rewriter) -> Node {
             variants: canon_variants(cx, variants, cont.attrs.untagged, &mut field_ref),
         },
     };
-    let proxy = |ty: &syn::Type, rw: &mut Rewriter| {
-        let mut fp = ty.clone();
-        rw.rewrite(cx, &mut fp);
-        Ref::Type {
-            fp,
-            desc: ty.clone(),
-        }
+    let proxy = |ty: &syn::Type| Ref::Type {
+        fp: ty.clone(),
+        desc: ty.clone(),
     };
-    let ser = cont.attrs.into.as_ref().map(|t| proxy(t, rw));
+    let ser = cont.attrs.into.as_ref().map(proxy);
     let de = cont
         .attrs
         .from
         .as_ref()
         .or(cont.attrs.try_from.as_ref())
-        .map(|t| proxy(t, rw));
+        .map(proxy);
     match (ser, de) {
         (None, None) => own,
         (ser, de) => Node::Proxy {
@@ -154,14 +197,79 @@ pub fn canonical(cx: &Ctxt, cont: &Container, rw: &mut Rewriter) -> Node {
     }
 }
 
-fn field_ref(cx: &Ctxt, field: &Field, rw: &mut Rewriter) -> Ref {
+fn field_ref(cx: &Ctxt, field: &Field, krate: &proc_macro2::TokenStream) -> Ref {
     if let Some(name) = field.attrs.fp_opaque.get() {
         return Ref::Opaque(name.value());
     }
-    let desc = field.attrs.fp_as.get().unwrap_or(field.ty).clone();
-    let mut fp = desc.clone();
-    rw.rewrite(cx, &mut fp);
-    Ref::Type { fp, desc }
+    let desc = match field.attrs.fp_as.get() {
+        Some(ty) => ty.clone(),
+        None => written_type(cx, field, krate),
+    };
+    Ref::Type {
+        fp: desc.clone(),
+        desc,
+    }
+}
+
+/// What one side of a field is written or read with.
+#[allow(clippy::large_enum_variant)]
+enum SideShape {
+    /// The field type's own `Serialize` / `Deserialize`.
+    Own,
+    /// A well-known helper, as a type with its shape.
+    Known(syn::Type),
+    /// A function objfp does not know.
+    Unknown,
+}
+
+fn side_shape(cx: &Ctxt, field: &Field, side: Side, krate: &proc_macro2::TokenStream) -> SideShape {
+    let with = &field.attrs.with;
+    let path = match side {
+        Side::Serialize => with.serializer(),
+        Side::Deserialize => with.deserializer(),
+    };
+    let Some(path) = path else {
+        return SideShape::Own;
+    };
+    match helpers::resolve(path, side, field.ty, krate) {
+        Some(Ok(ty)) => SideShape::Known(ty),
+        Some(Err(err)) => {
+            cx.syn_error(err);
+            SideShape::Own
+        }
+        None => SideShape::Unknown,
+    }
+}
+
+/// The type whose fingerprint is the field's wire shape: the declared type, or what a
+/// well-known helper writes and reads. A custom deserializer objfp does not know only
+/// decides what is accepted (it is recorded as an attribute, SPEC.md §10); a custom
+/// serializer objfp does not know needs `#[fingerprint(as | opaque)]` (SPEC.md §10).
+fn written_type(cx: &Ctxt, field: &Field, krate: &proc_macro2::TokenStream) -> syn::Type {
+    let ser = side_shape(cx, field, Side::Serialize, krate);
+    let de = side_shape(cx, field, Side::Deserialize, krate);
+    if let SideShape::Unknown = ser {
+        let tokens = field.attrs.with.serializer().map(|p| &p.tokens);
+        cx.error_spanned_by(
+            tokens,
+            "objfp cannot see the wire shape of this custom serializer; add \
+             `#[fingerprint(as = \"Type\")]` naming a type with the same serialized shape, \
+             or `#[fingerprint(opaque = \"name\")]` with a name for it",
+        );
+        return field.ty.clone();
+    }
+    let side_ty = |s: SideShape| match s {
+        SideShape::Known(ty) => ty,
+        SideShape::Own | SideShape::Unknown => field.ty.clone(),
+    };
+    let (ser, de) = (side_ty(ser), side_ty(de));
+    use quote::ToTokens;
+    if ser.to_token_stream().to_string() == de.to_token_stream().to_string() {
+        ser
+    } else {
+        // Written as one shape and read as another: both count (SPEC.md §10).
+        syn::parse_quote!(#krate::__private::ReadAs<#ser, #de>)
+    }
 }
 
 fn canon_fields(
@@ -186,7 +294,12 @@ fn canon_fields(
         .iter()
         .filter(|f| !f.skipped())
         .map(|f| CanonField {
-            name: f.name.ser.clone(),
+            // serde never writes a flattened field's own name (SPEC.md §6).
+            name: if f.attrs.flatten {
+                String::new()
+            } else {
+                f.name.ser.clone()
+            },
             attrs: field_attrs(f),
             ty: field_ref(f),
         })
@@ -200,7 +313,13 @@ fn canon_variants(
     field_ref: &mut impl FnMut(&Field) -> Ref,
 ) -> Vec<CanonVariant> {
     let discriminants = discriminants(cx, variants);
-    variants
+    // Skipped variants after the last one on the wire move no index: they are left out
+    // (SPEC.md §7).
+    let live = variants
+        .iter()
+        .rposition(|v| !v.skipped())
+        .map_or(0, |last| last + 1);
+    variants[..live]
         .iter()
         .zip(discriminants)
         .map(|(v, discriminant)| {
@@ -302,11 +421,8 @@ fn flags<'a>(set: &'a [(bool, &'static str)]) -> impl Iterator<Item = Attr> + 'a
 
 fn struct_attrs(cont: &Container) -> Vec<Attr> {
     let a = &cont.attrs;
-    let mut out: Vec<Attr> = flags(&[
-        (a.default, "default"),
-        (a.deny_unknown_fields, "deny_unknown_fields"),
-    ])
-    .collect();
+    let mut out: Vec<Attr> = flags(&[(a.deny_unknown_fields, "deny_unknown_fields")]).collect();
+    out.extend(default_attr(&a.default));
     if let Some(tag) = &a.tag {
         // serde writes the struct's own (renamed) name as the tag's value.
         out.push(("tag", tag.clone()));
@@ -353,6 +469,12 @@ fn variant_attrs(v: &Variant, untagged_enum: bool) -> Vec<Attr> {
         (a.untagged, "untagged"),
     ])
     .collect();
+    if let Some(path) = &a.with.deserialize_with
+        && a.with.with.is_none()
+    {
+        // Read by a custom function, written by the payload's own `Serialize`.
+        out.push(("deserialize_with", path.name(Role::Directed)));
+    }
     if !untagged(v, untagged_enum) {
         names_attrs(&mut out, &v.name.ser, &v.name.de, &a.aliases);
     }
@@ -364,13 +486,54 @@ fn field_attrs(f: &Field) -> Vec<Attr> {
     let mut out: Vec<Attr> = flags(&[
         (a.skip_serializing, "skip_serializing"),
         (a.skip_deserializing, "skip_deserializing"),
-        (a.skip_serializing_if, "skip_serializing_if"),
-        (a.default, "default"),
         (a.flatten, "flatten"),
     ])
     .collect();
-    names_attrs(&mut out, &f.name.ser, &f.name.de, &a.aliases);
+    if let Some(predicate) = &a.skip_serializing_if {
+        // The predicate decides what is written: its name counts (SPEC.md §10).
+        out.push(("skip_serializing_if", predicate.name(Role::Plain)));
+    }
+    out.extend(default_attr(&a.default));
+    out.extend(custom_attrs(f));
+    if !a.flatten {
+        // serde never writes a flattened field's own name, nor reads it.
+        names_attrs(&mut out, &f.name.ser, &f.name.de, &a.aliases);
+    }
     sorted(out)
+}
+
+/// `default`: `""` for `Default::default`, else the function's name.
+fn default_attr(default: &Option<DefaultAttr>) -> Option<Attr> {
+    Some(match default.as_ref()? {
+        DefaultAttr::Flag => ("default", String::new()),
+        DefaultAttr::Path(path) => ("default", path.name(Role::Plain)),
+    })
+}
+
+/// The names of custom serializers and deserializers whose shape comes from elsewhere
+/// (the field type, or an `as`/`opaque` annotation): swapping one for another is a
+/// change. `with = "m"` is `serialize_with = "m::serialize"` and `deserialize_with =
+/// "m::deserialize"`, so both spellings give one pair of names. Well-known helpers are not
+/// listed: their shape says what they do.
+fn custom_attrs(f: &Field) -> Vec<Attr> {
+    let with = &f.attrs.with;
+    let name = |side: Side| {
+        let (path, role) = match (&with.with, side) {
+            (Some(path), _) => (path, Role::Plain),
+            (None, Side::Serialize) => (with.serialize_with.as_ref()?, Role::Directed),
+            (None, Side::Deserialize) => (with.deserialize_with.as_ref()?, Role::Directed),
+        };
+        let known = helpers::resolve(path, side, f.ty, &proc_macro2::TokenStream::new());
+        known.is_none().then(|| path.name(role))
+    };
+    let mut out = Vec::new();
+    if let Some(name) = name(Side::Serialize) {
+        out.push(("serialize_with", name));
+    }
+    if let Some(name) = name(Side::Deserialize) {
+        out.push(("deserialize_with", name));
+    }
+    out
 }
 
 /// The serialized name is the field's name. The names accepted on input (the deserialize

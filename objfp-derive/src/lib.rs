@@ -15,6 +15,8 @@ mod case;
 mod ctxt;
 mod encode;
 mod expand;
+mod fnpath;
+mod helpers;
 mod interface;
 mod recursion;
 mod valid;

@@ -45,7 +45,10 @@ fn check_container(cx: &Ctxt, cont: &Container) {
 }
 
 fn check_variant(cx: &Ctxt, variant: &Variant) {
-    if let Some(tokens) = &variant.attrs.custom_with {
+    let with = &variant.attrs.with;
+    // `deserialize_with` alone only decides what is accepted (SPEC.md §10).
+    let written_by_custom = with.with.as_ref().or(with.serialize_with.as_ref());
+    if let Some(tokens) = written_by_custom.map(|p| &p.tokens) {
         cx.error_spanned_by(
             tokens,
             "objfp cannot see the wire shape of a variant with a custom serializer; \
@@ -68,17 +71,6 @@ fn check_field(cx: &Ctxt, field: &Field) {
         cx.error_spanned_by(
             tokens,
             format!("conflicting attributes: `{first}` and `{second}` on one field; keep one"),
-        );
-    }
-    if let Some(tokens) = &a.custom_with
-        && set.is_empty()
-        && !(a.skip_serializing && a.skip_deserializing)
-    {
-        cx.error_spanned_by(
-            tokens,
-            "objfp cannot see the wire shape of a custom serializer; add \
-                 `#[fingerprint(as = \"Type\")]` naming a type with the same serialized \
-                 shape, or `#[fingerprint(opaque = \"name\")]` with a name for it",
         );
     }
 }

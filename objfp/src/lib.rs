@@ -117,8 +117,12 @@ pub use objfp_derive::interface_of;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no fingerprint: it does not implement `TypeFingerprint`",
     label = "no fingerprint for this type",
-    note = "derive it with `#[derive(objfp::TypeFingerprint)]`, or, for a type from another crate, \
-            annotate the field with `#[fingerprint(as = \"SameShape\")]` or \
+    note = "if serde's derive writes `{Self}`, derive it with `#[derive(objfp::TypeFingerprint)]`; \
+            if `{Self}` implements `Serialize` by hand, derive it with \
+            `#[fingerprint(opaque = \"name-of-what-it-writes\")]` on the type (deriving it \
+            without would fingerprint its Rust layout, not what it writes)",
+    note = "for a type from another crate, turn on objfp's feature for that crate if it has one; \
+            otherwise annotate the field with `#[fingerprint(as = \"SameShape\")]` or \
             `#[fingerprint(opaque = \"name\")]`"
 )]
 pub trait TypeFingerprint {
@@ -135,6 +139,11 @@ pub trait TypeFingerprint {
     /// this too, so that the type and the one it forwards to are one shape inside other
     /// types as well.
     const TYPE_EXPR: encoding::TypeExpr = encoding::TypeExpr::reference(Self::FINGERPRINT);
+    /// Not public API: a [`TypeRef`] to [`DESCRIPTION`](Self::DESCRIPTION), for the
+    /// descriptions the derive writes (an associated const, so that a field type without
+    /// an impl is one error, not one per use).
+    #[doc(hidden)]
+    const DESCRIBE: TypeRef = __private::describe::<Self>;
 }
 
 /// Not public API: what generated code calls. Changes without notice.
@@ -233,13 +242,128 @@ pub mod __private {
         };
     }
 
-    /// A member of a recursion group: its fingerprint with member references written as
-    /// back-references, and the group (as a tuple type) so members can check they agree.
+    /// A member of a recursion group (`SPEC.md` §8), as the derive implements it.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is listed in a `#[fingerprint(cycle(...))]` but does not declare it",
+        label = "this member does not say `#[fingerprint(cycle(...))]`",
+        note = "add the same `#[fingerprint(cycle(...))]` line to `{Self}`: every member of a cycle lists every member, in the same order"
+    )]
     pub trait CycleMember {
-        /// The members of the group, in order.
+        /// The members of the group, as listed.
         type Cycle;
-        /// The member's local fingerprint.
+        /// The member's fingerprint with every member reference replaced by the
+        /// placeholder: what orders the members.
+        const LOCAL0: Fingerprint;
+        /// The member's position in the group.
+        const POSITION: u32;
+        /// The member's local fingerprint: member references are back-references to
+        /// positions.
         const LOCAL: Fingerprint;
+    }
+
+    /// Stands for "a member of the recursion group" while the members are ordered.
+    pub struct CycleRef;
+
+    impl TypeFingerprint for CycleRef {
+        const FINGERPRINT: Fingerprint = crate::encoding::rec(u32::MAX);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "CycleRef",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Opaque("recursion placeholder"),
+        };
+    }
+
+    /// The back-reference to member `M` of the recursion group being defined.
+    pub struct RecTo<M: ?Sized>(core::marker::PhantomData<M>);
+
+    impl<M: CycleMember + ?Sized> TypeFingerprint for RecTo<M> {
+        const FINGERPRINT: Fingerprint = crate::encoding::rec(M::POSITION);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "Rec",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Opaque("recursion back-reference"),
+        };
+    }
+
+    /// The position of member `index` among members with these placeholder fingerprints:
+    /// ordered by fingerprint, then by listed position (`SPEC.md` §8).
+    pub const fn cycle_position(locals0: &[Fingerprint], index: usize) -> u32 {
+        let own = &locals0[index];
+        let mut position = 0;
+        let mut j = 0;
+        while j < locals0.len() {
+            if less(&locals0[j], own) || (j < index && locals0[j].eq(own)) {
+                position += 1;
+            }
+            j += 1;
+        }
+        position
+    }
+
+    const fn less(a: &Fingerprint, b: &Fingerprint) -> bool {
+        let mut i = 0;
+        while i < 32 {
+            if a.0[i] != b.0[i] {
+                return a.0[i] < b.0[i];
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// `H(MAGIC 'g' u32(size) u32(position) local*)`, the locals in position order
+    /// (`SPEC.md` §8).
+    pub const fn cycle_fingerprint(
+        size: u32,
+        position: u32,
+        members: &[(u32, Fingerprint)],
+    ) -> Fingerprint {
+        let mut hasher = crate::sha256::Sha256::new()
+            .update(crate::encoding::MAGIC)
+            .update(&[crate::encoding::tag::GROUP])
+            .update(&size.to_le_bytes())
+            .update(&position.to_le_bytes());
+        let mut p = 0;
+        while p < members.len() as u32 {
+            let mut m = 0;
+            while m < members.len() {
+                if members[m].0 == p {
+                    hasher = hasher.update(&members[m].1.0);
+                }
+                m += 1;
+            }
+            p += 1;
+        }
+        Fingerprint(hasher.finalize())
+    }
+
+    /// A field written as `W` and read as `R` (a well-known helper on one side only).
+    pub struct ReadAs<W: ?Sized, R: ?Sized>(
+        core::marker::PhantomData<W>,
+        core::marker::PhantomData<R>,
+    );
+
+    impl<W: TypeFingerprint + ?Sized, R: TypeFingerprint + ?Sized> TypeFingerprint for ReadAs<W, R> {
+        const FINGERPRINT: Fingerprint =
+            crate::encoding::proxy_or_same(W::FINGERPRINT, R::FINGERPRINT);
+        const TYPE_EXPR: crate::encoding::TypeExpr = proxy_expr(
+            W::TYPE_EXPR,
+            W::FINGERPRINT,
+            R::FINGERPRINT,
+            Self::FINGERPRINT,
+        );
+        const DESCRIPTION: &'static Description = &Description {
+            name: "field",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Proxy {
+                serialize: Some(describe::<W>),
+                deserialize: Some(describe::<R>),
+                own: &Shape::Opaque("field"),
+            },
+        };
     }
 
     /// Holds when every member of a cycle lists the same members in the same order.

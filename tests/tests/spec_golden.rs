@@ -157,7 +157,10 @@ fn g6_serde_attributes() {
         vec![NO_DISCRIMINANT, b'n'],
         u32le(2),
         field("id", &[("accepts", "id"), ("accepts", "uid")]),
-        field("note", &[("default", ""), ("skip_serializing_if", "")]),
+        field(
+            "note",
+            &[("default", ""), ("skip_serializing_if", "is_none")],
+        ),
         s(""),
         attrs(&[("skip", "")]),
         vec![NO_DISCRIMINANT, b'u'],
