@@ -138,19 +138,43 @@ fn expand(input: &syn::DeriveInput) -> Result<TokenStream, Failure> {
     };
     let description = generator.description(&cont, &node, &described_args);
     // A member of a recursion group is always a reference: its fields name it.
-    let type_expr = if cont.attrs.implements.is_empty() && cycle.is_none() {
+    let mut type_expr = if cont.attrs.implements.is_empty() && cycle.is_none() {
         generator.type_expr(&node)
     } else {
         TokenStream::new()
     };
     let pin = generator.pin(&cont);
+    // A non-generic type's fingerprint is a free const named like the type, so that when
+    // rustc reports a cycle (an unannotated mutual recursion), its chain reads
+    // `_::Expr` ... `_::Block` rather than `_::<impl at src/ast.rs:12:10>` (README,
+    // "Recursive types"). Generic types cannot have one: their consts stay in the impl.
+    // (Lifetimes count too: a free const could not name them.)
+    let generic = !cont.generics.params.is_empty();
+    let (named, fingerprint) = if generic {
+        (TokenStream::new(), fingerprint)
+    } else {
+        if type_expr.is_empty() {
+            // Straight to the named const: one step less in a cycle's chain.
+            type_expr = quote!(const TYPE_EXPR: #krate::encoding::TypeExpr =
+                #krate::encoding::TypeExpr::reference(#ident););
+        }
+        let body = replace_self(fingerprint, ident);
+        // Spanned at the type's name: the chain's notes then point at each member.
+        (
+            quote_spanned!(ident.span()=> const #ident: #krate::Fingerprint = #body;),
+            quote!(#ident),
+        )
+    };
 
+    // rustc names an impl by where it is: at the type's name, it is the member's line.
+    let impl_token = quote_spanned!(ident.span()=> impl);
     Ok(quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
+            #named
             #[automatically_derived]
-            impl #impl_generics #krate::TypeFingerprint for #ident #ty_generics #where_clause {
+            #impl_token #impl_generics #krate::TypeFingerprint for #ident #ty_generics #where_clause {
                 const FINGERPRINT: #krate::Fingerprint = #fingerprint;
                 const DESCRIPTION: &'static #krate::Description = #description;
                 #type_expr
@@ -159,6 +183,24 @@ fn expand(input: &syn::DeriveInput) -> Result<TokenStream, Failure> {
             #pin
         };
     })
+}
+
+/// `Self` written as the type's name, for code outside the impl (non-generic types only,
+/// where the two are the same type).
+fn replace_self(tokens: TokenStream, ident: &syn::Ident) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Ident(i) if i == "Self" => TokenTree::Ident(ident.clone()),
+            TokenTree::Group(g) => {
+                let mut out = Group::new(g.delimiter(), replace_self(g.stream(), ident));
+                out.set_span(g.span());
+                TokenTree::Group(out)
+            }
+            other => other,
+        })
+        .collect()
 }
 
 pub struct Gen<'a> {
