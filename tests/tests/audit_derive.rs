@@ -7,7 +7,7 @@ mod support;
 
 use objfp::{Fingerprint, Shape, TypeFingerprint};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 use support::fp;
 
 fn to_json<T: Serialize>(value: &T) -> Value {
