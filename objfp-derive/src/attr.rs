@@ -223,6 +223,19 @@ impl ContainerAttrs {
                 let content;
                 syn::parenthesized!(content in meta.input);
                 let traits = Punctuated::<Implemented, Token![,]>::parse_terminated(&content)?;
+                let mut seen: Vec<String> = Vec::new();
+                for t in &traits {
+                    let key = t.0.to_token_stream().to_string();
+                    if seen.contains(&key) {
+                        cx.error_spanned_by(
+                            &t.0,
+                            format!(
+                                "`{key}` is listed twice in `implements(...)`; list each trait once"
+                            ),
+                        );
+                    }
+                    seen.push(key);
+                }
                 implements.set(
                     cx,
                     &meta.path,
@@ -569,29 +582,29 @@ fn parse_pin(lit: &LitStr) -> syn::Result<[u8; 32]> {
             ),
         )
     };
-    if text.len() != 64 {
+    // Characters, not bytes: `é` is one character of the text the user sees.
+    let chars: Vec<char> = text.chars().collect();
+    if let Some((position, bad)) = chars
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii_hexdigit())
+    {
         return Err(err(format!(
-            "a pinned fingerprint is 64 hex digits, this one has {} characters",
-            text.chars().count()
+            "a pinned fingerprint is 64 hex digits (0-9, a-f or A-F); character {} is {bad:?}, \
+             not a hex digit",
+            position + 1
+        )));
+    }
+    if chars.len() != 64 {
+        return Err(err(format!(
+            "a pinned fingerprint is 64 hex digits, this one has {}",
+            chars.len()
         )));
     }
     let mut out = [0u8; 32];
-    for (i, chunk) in text.as_bytes().chunks(2).enumerate() {
-        let digit = |c: u8| (c as char).to_digit(16);
-        match (digit(chunk[0]), digit(chunk[1])) {
-            (Some(hi), Some(lo)) => out[i] = (hi * 16 + lo) as u8,
-            _ => {
-                let bad = chunk
-                    .iter()
-                    .find(|c| digit(**c).is_none())
-                    .copied()
-                    .unwrap_or(b'?');
-                return Err(err(format!(
-                    "a pinned fingerprint is 64 hex digits, found {:?}",
-                    bad as char
-                )));
-            }
-        }
+    for (i, pair) in chars.chunks(2).enumerate() {
+        let digit = |c: char| c.to_digit(16).unwrap_or(0);
+        out[i] = (digit(pair[0]) * 16 + digit(pair[1])) as u8;
     }
     Ok(out)
 }

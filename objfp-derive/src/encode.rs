@@ -110,6 +110,31 @@ pub struct Body {
 }
 
 impl Node {
+    /// The types the descriptions reference (the written field types, or what a field is
+    /// fingerprinted as): what the generated code asks `TypeFingerprint` of.
+    pub fn desc_types(&self) -> Vec<syn::Type> {
+        let mut out = Vec::new();
+        let mut visit = |r: &Ref| {
+            if let Ref::Type { desc, .. } = r {
+                out.push(desc.clone());
+            }
+        };
+        match self {
+            Node::Struct { fields, .. } => fields.iter().for_each(|x| visit(&x.ty)),
+            Node::Enum { variants, .. } => variants
+                .iter()
+                .flat_map(|v| v.fields.iter())
+                .for_each(|x| visit(&x.ty)),
+            Node::Opaque(_) => {}
+            Node::SameAs(r) => visit(r),
+            Node::Proxy { ser, de, own } => {
+                ser.iter().chain(de.iter()).for_each(&mut visit);
+                out.extend(own.desc_types());
+            }
+        }
+        out
+    }
+
     /// Calls `f` on every referenced type whose fingerprint the pre-image uses (not the
     /// types kept for descriptions), so that `recursion` can rewrite references to the
     /// members of a recursion group.
@@ -375,6 +400,10 @@ fn discriminants(cx: &Ctxt, variants: &[Variant]) -> Vec<Option<i128>> {
             if let Some(expr) = v.discriminant {
                 match literal_int(expr) {
                     Some(value) => next = value,
+                    // A literal too large for 128 bits: rustc reports it ("integer
+                    // literal is too large"), and the build fails there; a second message
+                    // would only repeat it.
+                    None if is_int_literal(expr) => {}
                     None => cx.error_spanned_by(
                         expr,
                         "objfp reads discriminants as integer literals; write the value, \
@@ -387,6 +416,24 @@ fn discriminants(cx: &Ctxt, variants: &[Variant]) -> Vec<Option<i128>> {
             Some(value)
         })
         .collect()
+}
+
+/// An integer literal, optionally negated or parenthesized, whatever its value.
+fn is_int_literal(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(_),
+            ..
+        }) => true,
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        })
+        | syn::Expr::Paren(syn::ExprParen { expr, .. })
+        | syn::Expr::Group(syn::ExprGroup { expr, .. }) => is_int_literal(expr),
+        _ => false,
+    }
 }
 
 fn literal_int(expr: &syn::Expr) -> Option<i128> {

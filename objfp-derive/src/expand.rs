@@ -69,7 +69,7 @@ fn expand(input: &syn::DeriveInput) -> Result<TokenStream, Failure> {
 
     let generator = Gen { krate: &krate };
     let ident = cont.ident;
-    let (generics, described_args) = bound::where_clause(&cont, &krate);
+    let (generics, described_args) = bound::where_clause(&cont, &krate, &node.desc_types());
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let mut checks = Vec::new();
@@ -361,6 +361,9 @@ impl Gen<'_> {
                 quote_spanned!(interface.span()=> #krate::__private::interface_of(#interface).fingerprint),
             );
         }
+        if interfaces.len() > 1 {
+            checks.push(quote!(#krate::__private::distinct_interfaces(&[#(#interfaces),*])));
+        }
         quote!(#krate::interface::with_interfaces(#fingerprint, &[#(#interfaces),*]))
     }
 
@@ -553,7 +556,7 @@ fn fallback(
         .map_or_else(|| quote!(::objfp), |path| quote!(#path));
     let ident = &input.ident;
     let generics = match cont {
-        Some(cont) => bound::where_clause(cont, &krate).0,
+        Some(cont) => bound::where_clause(cont, &krate, clean).0,
         None => input.generics.clone(),
     };
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();

@@ -6,6 +6,10 @@ use crate::ctxt::Ctxt;
 
 pub fn check(cx: &Ctxt, cont: &Container) {
     check_container(cx, cont);
+    // An opaque type has no fields on the wire: how they are serialized does not matter.
+    if cont.attrs.opaque.is_some() {
+        return;
+    }
     match &cont.data {
         Data::Struct(_, fields) => fields.iter().for_each(|f| check_field(cx, f)),
         Data::Enum(variants) => variants.iter().for_each(|v| check_variant(cx, v)),

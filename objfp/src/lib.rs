@@ -173,6 +173,25 @@ pub mod __private {
         }
     }
 
+    /// Fails const evaluation when `implements(...)` names one interface twice, however
+    /// its path is spelled (the derive already refuses the same spelling twice).
+    pub const fn distinct_interfaces(interfaces: &[Fingerprint]) {
+        let mut i = 0;
+        while i < interfaces.len() {
+            let mut j = i + 1;
+            while j < interfaces.len() {
+                if interfaces[i].eq(&interfaces[j]) {
+                    panic!(
+                        "`implements(...)` lists one interface twice (two paths to one trait, \
+                         or two traits with one interface); list each once"
+                    );
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+    }
+
     /// 1, whatever `T`: counts the elements of a tuple in a macro.
     pub const fn one<T: ?Sized>() -> u64 {
         1

@@ -278,5 +278,68 @@ fn deserialize_with_alone_is_the_field_type_plus_the_function_name() {
     assert_eq!(ext.attrs.get("flatten"), Some(""));
 }
 
+// ---------------------------------------------------------------------------------------
+// Finding 20: an opaque type's fields do not matter, so a custom serializer on one is no
+// error.
+
+mod finding_20 {
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(opaque = "money-decimal-string")]
+    pub enum Money {
+        #[serde(with = "decimal")]
+        Amount(u64),
+        Other(#[serde(serialize_with = "decimal::serialize")] u64),
+    }
+}
+
+#[test]
+fn finding_20_opaque_type_with_custom_serializer_field() {
+    assert_eq!(
+        fp::<finding_20::Money>(),
+        objfp::encoding::opaque("money-decimal-string")
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding 18: a field `<T as Iterator>::Item` asks for `Item: TypeFingerprint`, not for
+// `T: TypeFingerprint` (an iterator has no fingerprint); a field written as a macro type
+// using `T` is bounded as a whole.
+
+mod finding_18 {
+    #[derive(objfp::TypeFingerprint)]
+    pub struct FirstItem<T: Iterator> {
+        pub first: <T as Iterator>::Item,
+    }
+
+    macro_rules! boxed {
+        ($t:ty) => { Box<$t> };
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct ViaMacro<T> {
+        pub value: boxed!(T),
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct First {
+        pub first: u8,
+    }
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Value {
+        pub value: u8,
+    }
+}
+
+#[test]
+fn finding_18_projection_and_macro_fields_are_bounded_as_written() {
+    // `std::vec::IntoIter<u8>` has no fingerprint; its items do.
+    assert_eq!(
+        fp::<finding_18::FirstItem<std::vec::IntoIter<u8>>>(),
+        fp::<finding_18::First>()
+    );
+    assert_eq!(fp::<finding_18::ViaMacro<u8>>(), fp::<finding_18::Value>());
+}
+
 /// `Fingerprint` is used by the support module.
 fn _uses(_: Fingerprint) {}
