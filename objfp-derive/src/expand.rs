@@ -36,6 +36,7 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
             .check()
             .expect_err("from_syn reports why it returned None"));
     };
+    crate::serde_check::check(&cx, input);
     valid::check(&cx, &cont);
     let krate = bound::krate_path(&cont);
     let cycle = if cx.has_errors() {

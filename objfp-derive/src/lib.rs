@@ -17,6 +17,7 @@ mod encode;
 mod expand;
 mod interface;
 mod recursion;
+mod serde_check;
 mod valid;
 
 use proc_macro::TokenStream;
