@@ -1,6 +1,6 @@
 //! `#[serde(...)]` on the struct or enum (serde_derive's `attr::Container`).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use syn::Token;
 
 use super::value::{self, is_primitive_path};
@@ -225,9 +225,9 @@ pub(super) fn read(cx: &Ctxt, input: &syn::DeriveInput) -> Container {
 fn decide_tag(
     cx: &Ctxt,
     input: &syn::DeriveInput,
-    untagged: Option<(TokenStream, ())>,
-    tag: Option<(TokenStream, String)>,
-    content: Option<(TokenStream, String)>,
+    untagged: Option<(Span, ())>,
+    tag: Option<(Span, String)>,
+    content: Option<(Span, String)>,
 ) -> Tag {
     match (untagged, tag, content) {
         (None, None, None) => Tag::External,
@@ -248,27 +248,27 @@ fn decide_tag(
         }
         (Some((untagged, ())), Some((tag, _)), None) => {
             let msg = "enum cannot be both untagged and internally tagged";
-            cx.error_spanned_by(untagged, msg);
-            cx.error_spanned_by(tag, msg);
+            at(cx, untagged, msg);
+            at(cx, tag, msg);
             Tag::External
         }
         (None, None, Some((content, _))) => {
             let msg = "#[serde(tag = \"...\", content = \"...\")] must be used together";
-            cx.error_spanned_by(content, msg);
+            at(cx, content, msg);
             Tag::External
         }
         (Some((untagged, ())), None, Some((content, _))) => {
             let msg = "untagged enum cannot have #[serde(content = \"...\")]";
-            cx.error_spanned_by(untagged, msg);
-            cx.error_spanned_by(content, msg);
+            at(cx, untagged, msg);
+            at(cx, content, msg);
             Tag::External
         }
         (None, Some((_, tag)), Some((_, content))) => Tag::Adjacent(tag, content),
         (Some((untagged, ())), Some((tag, _)), Some((content, _))) => {
             let msg = "untagged enum cannot have #[serde(tag = \"...\", content = \"...\")]";
-            cx.error_spanned_by(untagged, msg);
-            cx.error_spanned_by(tag, msg);
-            cx.error_spanned_by(content, msg);
+            at(cx, untagged, msg);
+            at(cx, tag, msg);
+            at(cx, content, msg);
             Tag::External
         }
     }
@@ -279,8 +279,8 @@ fn decide_tag(
 fn decide_identifier(
     cx: &Ctxt,
     input: &syn::DeriveInput,
-    field: Option<(TokenStream, ())>,
-    variant: Option<(TokenStream, ())>,
+    field: Option<(Span, ())>,
+    variant: Option<(Span, ())>,
 ) -> Identifier {
     let keyword = || -> TokenStream {
         match &input.data {
@@ -295,8 +295,8 @@ fn decide_identifier(
         (Some((field, ())), Some((variant, ()))) => {
             let msg =
                 "#[serde(field_identifier)] and #[serde(variant_identifier)] cannot both be set";
-            cx.error_spanned_by(field, msg);
-            cx.error_spanned_by(variant, msg);
+            at(cx, field, msg);
+            at(cx, variant, msg);
             Identifier::No
         }
         (Some(_), None) if is_enum => Identifier::Field,
@@ -316,4 +316,9 @@ fn decide_identifier(
             Identifier::No
         }
     }
+}
+
+/// An error at the key whose span a [`super::Once`] kept.
+fn at(cx: &Ctxt, span: Span, msg: &str) {
+    cx.syn_error(syn::Error::new(span, msg));
 }

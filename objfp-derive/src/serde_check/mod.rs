@@ -28,7 +28,7 @@ mod field;
 mod value;
 mod variant;
 
-use proc_macro2::TokenStream;
+use proc_macro2::Span;
 use quote::ToTokens;
 
 use crate::case::{RULE_NAMES, RenameRule};
@@ -140,10 +140,14 @@ impl Rules {
 }
 
 /// An attribute that may be set once (serde's `Attr`): a second setting is reported at
-/// the second setting's tokens and otherwise ignored.
+/// the second setting's key and otherwise ignored.
+///
+/// Known keys are one identifier, so the first setting keeps only that identifier's
+/// span: an error there is the one serde makes from the key's tokens (start and end are
+/// that span), and no tokens are built unless something is wrong.
 struct Once<T> {
     name: &'static str,
-    first: Option<(TokenStream, T)>,
+    first: Option<(Span, T)>,
 }
 
 impl<T> Once<T> {
@@ -151,23 +155,27 @@ impl<T> Once<T> {
         Once { name, first: None }
     }
 
-    fn set<A: ToTokens>(&mut self, cx: &Ctxt, tokens: A, value: T) {
+    fn set(&mut self, cx: &Ctxt, key: &syn::Path, value: T) {
         if self.first.is_some() {
-            cx.error_spanned_by(tokens, duplicate_attribute(self.name));
+            cx.error_spanned_by(key, duplicate_attribute(self.name));
         } else {
-            self.first = Some((tokens.into_token_stream(), value));
+            let span = key
+                .segments
+                .first()
+                .map_or_else(Span::call_site, |s| s.ident.span());
+            self.first = Some((span, value));
         }
     }
 
-    fn set_opt<A: ToTokens>(&mut self, cx: &Ctxt, tokens: A, value: Option<T>) {
+    fn set_opt(&mut self, cx: &Ctxt, key: &syn::Path, value: Option<T>) {
         if let Some(value) = value {
-            self.set(cx, tokens, value);
+            self.set(cx, key, value);
         }
     }
 
     fn set_if_none(&mut self, value: T) {
         if self.first.is_none() {
-            self.first = Some((TokenStream::new(), value));
+            self.first = Some((Span::call_site(), value));
         }
     }
 
@@ -179,8 +187,8 @@ impl<T> Once<T> {
         self.first.map(|(_, v)| v)
     }
 
-    /// The tokens of the first setting, and its value.
-    fn first(self) -> Option<(TokenStream, T)> {
+    /// The span of the first setting's key, and its value.
+    fn first(self) -> Option<(Span, T)> {
         self.first
     }
 }
