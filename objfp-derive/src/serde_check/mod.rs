@@ -88,6 +88,12 @@ pub(crate) fn expected_string(attr: &str, item: &str) -> String {
     format!("expected serde {attr} attribute to be a string: `{item} = \"...\"`")
 }
 
+/// serde's message for `from`/`try_from`/`into` whose string is not a type, at the
+/// string literal; `value` is the literal's value.
+pub(crate) fn failed_to_parse_type(attr: &str, value: &str) -> String {
+    format!("failed to parse type: {attr} = {value:?}")
+}
+
 /// serde's message for a key it does not know at one level (`"container"`, `"variant"`
 /// or `"field"`), spanning the key (`meta.error`).
 pub(crate) fn unknown_attribute(level: &str, path: &syn::Path) -> String {

@@ -89,10 +89,7 @@ pub(super) fn ty(cx: &Ctxt, attr: &str, meta: &ParseNestedMeta) -> syn::Result<b
     Ok(match lit.parse::<syn::Type>() {
         Ok(_) => true,
         Err(_) => {
-            cx.error_spanned_by(
-                &lit,
-                format!("failed to parse type: {attr} = {:?}", lit.value()),
-            );
+            cx.error_spanned_by(&lit, super::failed_to_parse_type(attr, &lit.value()));
             false
         }
     })
