@@ -40,6 +40,7 @@ fn expand(input: &syn::DeriveInput) -> Result<TokenStream, Failure> {
             .expect_err("from_syn reports why it returned None");
         return Err((err, fallback(input, None, &[])));
     };
+    crate::serde_check::check(&cx, input);
     valid::check(&cx, &cont);
     let krate = bound::krate_path(&cont);
     let mut clean = Vec::new();

@@ -19,6 +19,7 @@ mod fnpath;
 mod helpers;
 mod interface;
 mod recursion;
+mod serde_check;
 mod valid;
 
 use proc_macro::TokenStream;
