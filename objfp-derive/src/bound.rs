@@ -118,10 +118,8 @@ impl Visit<'_> {
             syn::Type::Tuple(t) => t.elems.iter().for_each(|e| self.ty(e)),
             // A macro's expansion is not known here: bounded as a whole when it mentions
             // a parameter.
-            syn::Type::Macro(m) => {
-                if self.mentions_param(&m.mac.tokens) {
-                    self.projection = true;
-                }
+            syn::Type::Macro(m) if self.mentions_param(&m.mac.tokens) => {
+                self.projection = true;
             }
             _ => {}
         }
