@@ -160,6 +160,8 @@ pub struct FieldAttrs {
 
 impl ContainerAttrs {
     pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        // serde's syntax errors are `serde_check`'s to report, once, as serde words them.
+        let quiet = Ctxt::default();
         let mut crate_path = Once::none("crate");
         let mut bound = Once::none("bound");
         let mut opaque = Once::none("opaque");
@@ -255,7 +257,7 @@ impl ContainerAttrs {
             }
             Ok(())
         });
-        each_meta(cx, attrs, SERDE, |meta| {
+        each_meta(&quiet, attrs, SERDE, |meta| {
             let key = path_key(&meta.path);
             match key.as_str() {
                 "rename" => out.rename = parse_ser_de_str(&meta)?,
@@ -266,7 +268,7 @@ impl ContainerAttrs {
                 "untagged" => out.untagged = true,
                 "default" => out.default = Some(default_attr(&meta)?),
                 "deny_unknown_fields" => out.deny_unknown_fields = true,
-                "transparent" => out.transparent.set(cx, &meta.path, ()),
+                "transparent" => out.transparent.set(&quiet, &meta.path, ()),
                 "from" => out.from = Some(lit_type(&meta)?),
                 "try_from" => out.try_from = Some(lit_type(&meta)?),
                 "into" => out.into = Some(lit_type(&meta)?),
@@ -299,6 +301,7 @@ impl ContainerAttrs {
 
 impl VariantAttrs {
     pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let quiet = Ctxt::default();
         let mut out = VariantAttrs {
             rename: SerDe::default(),
             aliases: Vec::new(),
@@ -316,7 +319,7 @@ impl VariantAttrs {
                 "none; put `#[fingerprint(...)]` on the type or on a field",
             )))
         });
-        each_meta(cx, attrs, SERDE, |meta| {
+        each_meta(&quiet, attrs, SERDE, |meta| {
             let key = path_key(&meta.path);
             match key.as_str() {
                 "rename" => out.rename = parse_ser_de_str(&meta)?,
@@ -343,6 +346,7 @@ impl VariantAttrs {
 
 impl FieldAttrs {
     pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let quiet = Ctxt::default();
         let mut out = FieldAttrs {
             rename: SerDe::default(),
             aliases: Vec::new(),
@@ -373,7 +377,7 @@ impl FieldAttrs {
             }
             Ok(())
         });
-        each_meta(cx, attrs, SERDE, |meta| {
+        each_meta(&quiet, attrs, SERDE, |meta| {
             let key = path_key(&meta.path);
             match key.as_str() {
                 "rename" => out.rename = parse_ser_de_str(&meta)?,

@@ -184,10 +184,8 @@ pub fn canonical(
     };
     let own = match &cont.data {
         Data::Struct(style, fields) => {
-            if cont.attrs.transparent.get().is_some()
-                && let Some(field) = fields.iter().find(|f| !f.skipped())
-            {
-                return Node::SameAs(field_ref(field));
+            if cont.attrs.transparent.get().is_some() {
+                return transparent(cx, cont, *style, fields, &mut field_ref);
             }
             Node::Struct {
                 style: *style,
@@ -219,6 +217,57 @@ pub fn canonical(
             de,
             own: Box::new(own),
         },
+    }
+}
+
+/// `#[serde(transparent)]`: serde writes the one field that is not skipped when
+/// serializing, and reads the one that is not skipped nor defaulted when deserializing,
+/// `PhantomData` aside (serde_derive's rule). Usually one field, then the type is that
+/// field's shape; two different ones make a serialize/deserialize pair.
+fn transparent(
+    cx: &Ctxt,
+    cont: &Container,
+    style: Style,
+    fields: &[Field],
+    field_ref: &mut impl FnMut(&Field) -> Ref,
+) -> Node {
+    let phantom = |f: &Field| match f.ty {
+        syn::Type::Path(tp) => tp
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "PhantomData"),
+        _ => false,
+    };
+    let candidates = || {
+        fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.attrs.fp_skip.get().is_none() && !phantom(f))
+    };
+    let ser = candidates().find(|(_, f)| !f.attrs.skip_serializing);
+    let de = candidates().find(|(_, f)| !f.attrs.skip_deserializing && f.attrs.default.is_none());
+    match (ser, de) {
+        (Some((i, a)), Some((j, b))) if i != j => Node::Proxy {
+            ser: Some(field_ref(a)),
+            de: Some(field_ref(b)),
+            own: Box::new(Node::Struct {
+                style,
+                attrs: struct_attrs(cont),
+                fields: canon_fields(style, fields, field_ref),
+            }),
+        },
+        (Some((_, f)), _) | (None, Some((_, f))) => Node::SameAs(field_ref(f)),
+        // serde_check reports serde's error; the build stops there.
+        (None, None) => {
+            if !cx.has_errors() {
+                cx.error_spanned_by(
+                    cont.ident,
+                    "#[serde(transparent)] requires at least one field that is not skipped",
+                );
+            }
+            Node::Opaque("transparent without a field".into())
+        }
     }
 }
 

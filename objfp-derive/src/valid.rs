@@ -24,18 +24,6 @@ fn check_container(cx: &Ctxt, cont: &Container) {
             "conflicting attributes: an opaque type has no fields, so it cannot be in a cycle",
         );
     }
-    if let Some(tokens) = attrs.transparent.tokens() {
-        let count = match &cont.data {
-            Data::Struct(_, fields) => fields.iter().filter(|f| !f.skipped()).count(),
-            Data::Enum(_) => 1, // serde reports transparent enums itself
-        };
-        if count != 1 {
-            cx.error_spanned_by(
-                tokens,
-                format!("#[serde(transparent)] needs exactly one field on the wire, found {count}"),
-            );
-        }
-    }
     if let Some((lit, _)) = &attrs.expect
         && (cont.generics.type_params().next().is_some()
             || cont.generics.const_params().next().is_some())

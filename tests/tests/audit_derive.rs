@@ -341,5 +341,53 @@ fn finding_18_projection_and_macro_fields_are_bounded_as_written() {
     assert_eq!(fp::<finding_18::ViaMacro<u8>>(), fp::<finding_18::Value>());
 }
 
+// ---------------------------------------------------------------------------------------
+// `#[serde(transparent)]` follows serde_derive's choice of field: `PhantomData` does not
+// count, and the written and the read field may differ.
+
+mod transparent {
+    use std::marker::PhantomData;
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize, serde::Deserialize)]
+    #[serde(transparent)]
+    pub struct WithMarker<T> {
+        pub value: u64,
+        pub marker: PhantomData<T>,
+    }
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize, serde::Deserialize)]
+    #[serde(transparent)]
+    pub struct Split {
+        #[serde(skip_serializing)]
+        pub read: u8,
+        #[serde(skip_deserializing)]
+        pub written: String,
+    }
+}
+
+#[test]
+fn transparent_follows_serdes_choice_of_field() {
+    use transparent::*;
+    assert_eq!(fp::<WithMarker<String>>(), fp::<u64>());
+    assert_eq!(
+        to_json(&WithMarker::<String> {
+            value: 7,
+            marker: Default::default()
+        }),
+        serde_json::json!(7)
+    );
+    // Written as the string, read as the u8.
+    let split = Split {
+        read: 1,
+        written: "w".into(),
+    };
+    assert_eq!(to_json(&split), serde_json::json!("w"));
+    assert_eq!(serde_json::from_str::<Split>("3").unwrap().read, 3);
+    assert_eq!(
+        fp::<Split>(),
+        objfp::encoding::proxy(fp::<String>(), fp::<u8>())
+    );
+}
+
 /// `Fingerprint` is used by the support module.
 fn _uses(_: Fingerprint) {}
