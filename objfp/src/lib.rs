@@ -400,7 +400,10 @@ pub mod __private {
     /// Holds when both are one type.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` in a field is not the cycle member `{T}` of the same name",
-        note = "a field naming a cycle member must name that very type"
+        label = "objfp took this for the member `{T}` of `cycle(...)`",
+        note = "a field whose type is named like a member of `cycle(...)` is taken for that member; \
+                for another type of the same name, use a type alias with another name \
+                (`type OldName = path::Name;`)"
     )]
     pub trait SameType<T: ?Sized> {}
     impl<T: ?Sized> SameType<T> for T {}
