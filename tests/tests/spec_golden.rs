@@ -267,3 +267,212 @@ fn g9_implements() {
 
 // The lockfile round trip for the types above (tests/support/lock.rs).
 crate::lock_round_trip_test!(Point, Shape, Code, Event, List, Thing);
+
+// ---------------------------------------------------------------------------------------
+// objfp/2 vectors: type expressions, recursion groups, function names, transparent.
+
+#[derive(TypeFingerprint)]
+struct Item {
+    sku: String,
+    price: u32,
+}
+
+#[derive(TypeFingerprint)]
+struct Order {
+    id: u64,
+    items: Vec<Item>,
+    note: Option<String>,
+    pair: (u8, u8),
+    mixed: (u8, bool),
+    totals: std::collections::BTreeMap<String, Item>,
+}
+
+fn item_by_hand() -> [u8; 32] {
+    let body = [
+        attrs(&[]),
+        vec![b'n'],
+        u32le(2),
+        field("sku", &[]),
+        field("price", &[]),
+    ]
+    .concat();
+    node_with_exprs(b'S', &body, &[p("string"), p("u32")])
+}
+
+#[test]
+fn g10_type_expressions() {
+    let item = Expr::reference(item_by_hand());
+    let body = [
+        attrs(&[]),
+        vec![b'n'],
+        u32le(6),
+        field("id", &[]),
+        field("items", &[]),
+        field("note", &[]),
+        field("pair", &[]),
+        field("mixed", &[]),
+        field("totals", &[]),
+    ]
+    .concat();
+    let exprs = [
+        p("u64"),
+        Expr::seq(item),
+        Expr::option(p("string")),
+        // A tuple of one type is the array of it.
+        Expr::array(2, p("u8")),
+        Expr::tuple(&[p("u8"), p("bool")]),
+        Expr::map(p("string"), item),
+    ];
+    check::<Order>("G10", node_with_exprs(b'S', &body, &exprs));
+}
+
+#[derive(TypeFingerprint)]
+struct Wide {
+    t: (
+        u8,
+        u16,
+        u32,
+        u64,
+        i8,
+        i16,
+        i32,
+        i64,
+        bool,
+        char,
+        f32,
+        f64,
+        u128,
+        i128,
+        String,
+        (),
+    ),
+}
+
+#[test]
+fn g11_long_expression_by_reference() {
+    let names = [
+        "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool", "char", "f32", "f64", "u128",
+        "i128", "string", "unit",
+    ];
+    let elems: Vec<Expr> = names.iter().map(|n| p(n)).collect();
+    // 't' 16 and 16 two-byte primitives: 34 token bytes, above the limit of 32.
+    let tuple = Expr::tuple(&elems);
+    assert_eq!(tuple.tokens(), b"R");
+    let body = [attrs(&[]), vec![b'n'], u32le(1), field("t", &[])].concat();
+    check::<Wide>("G11", node_with_exprs(b'S', &body, &[tuple]));
+}
+
+#[derive(TypeFingerprint)]
+#[fingerprint(cycle(Expr2, Block))]
+enum Expr2 {
+    Lit(i64),
+    Block(Box<Block>),
+}
+
+#[derive(TypeFingerprint)]
+#[fingerprint(cycle(Expr2, Block))]
+struct Block {
+    exprs: Vec<Expr2>,
+}
+
+#[test]
+fn g12_declared_cycle() {
+    let rec = |k: u32| node(b'r', &u32le(k), &[]);
+    let expr_body = [
+        s(""),
+        attrs(&[]),
+        u32le(2),
+        s("Lit"),
+        attrs(&[]),
+        vec![NO_DISCRIMINANT, b'w'],
+        u32le(1),
+        field("", &[]),
+        s("Block"),
+        attrs(&[]),
+        vec![NO_DISCRIMINANT, b'w'],
+        u32le(1),
+        field("", &[]),
+    ]
+    .concat();
+    let block_body = [attrs(&[]), vec![b'n'], u32le(1), field("exprs", &[])].concat();
+    let expr_local =
+        |block: [u8; 32]| node_with_exprs(b'E', &expr_body, &[p("i64"), Expr::reference(block)]);
+    let block_local =
+        |expr: [u8; 32]| node_with_exprs(b'S', &block_body, &[Expr::seq(Expr::reference(expr))]);
+    // Positions from the locals with the cycle removed.
+    let placeholder = rec(0xFFFF_FFFF);
+    let (e0, b0) = (expr_local(placeholder), block_local(placeholder));
+    let (pe, pb) = if (e0, 0) < (b0, 1) { (0, 1) } else { (1, 0) };
+    let (e, b) = (expr_local(rec(pb)), block_local(rec(pe)));
+    let ordered: Vec<[u8; 32]> = if pe == 0 { vec![e, b] } else { vec![b, e] };
+    let group = |pos: u32| node(b'g', &[u32le(2), u32le(pos)].concat(), &ordered);
+    check::<Expr2>("G12a", group(pe));
+    check::<Block>("G12b", group(pb));
+}
+
+mod util {
+    pub fn deserialize_extensions<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<std::collections::BTreeMap<String, u64>, D::Error> {
+        serde::Deserialize::deserialize(d)
+    }
+}
+
+fn default_port() -> Option<u16> {
+    Some(8080)
+}
+
+#[derive(TypeFingerprint, serde::Serialize, serde::Deserialize)]
+struct Ext {
+    id: u64,
+    #[serde(flatten, deserialize_with = "crate::util::deserialize_extensions")]
+    extensions: std::collections::BTreeMap<String, u64>,
+    #[serde(default = "default_port", skip_serializing_if = "Option::is_none")]
+    port: Option<u16>,
+}
+
+#[test]
+fn g13_function_names_and_flatten() {
+    let body = [
+        attrs(&[]),
+        vec![b'n'],
+        u32le(3),
+        field("id", &[]),
+        // A flattened field has no name of its own.
+        field(
+            "",
+            &[
+                ("deserialize_with", "deserialize_extensions"),
+                ("flatten", ""),
+            ],
+        ),
+        field(
+            "port",
+            &[
+                ("default", "default_port"),
+                ("skip_serializing_if", "is_none"),
+            ],
+        ),
+    ]
+    .concat();
+    let exprs = [
+        p("u64"),
+        Expr::map(p("string"), p("u64")),
+        Expr::option(p("u16")),
+    ];
+    check::<Ext>("G13", node_with_exprs(b'S', &body, &exprs));
+}
+
+#[derive(TypeFingerprint, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+struct Split {
+    #[serde(skip_serializing)]
+    read: u8,
+    #[serde(skip_deserializing)]
+    written: String,
+}
+
+#[test]
+fn g14_transparent_with_a_written_and_a_read_field() {
+    check::<Split>("G14", node(b'd', &[], &[p("string").fp(), p("u8").fp()]));
+}
