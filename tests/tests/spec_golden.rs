@@ -327,6 +327,7 @@ fn g10_type_expressions() {
 }
 
 #[derive(TypeFingerprint)]
+#[allow(clippy::type_complexity)]
 struct Wide {
     t: (
         u8,
