@@ -105,3 +105,75 @@ fn parse_args(cx: &Ctxt, args: TokenStream) -> TokenStream {
     }
     krate
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A trait with every form the macro reads.
+    const TRAIT: &str = r#"
+        #[doc = concat!("a", "b")]
+        pub unsafe trait Session<'a>: Bound<{ 1 }> + 'a where Self: 'a {
+            #![allow(unused)]
+            type Error: std::error::Error = ();
+            #[cfg_attr(test, cfg(unix))]
+            const NAME: &'a str = "x";
+            fn open(name: &'a str, #[cfg(any())] extra: u8) -> Self where Self: Sized;
+            fn label<'b>(self: &'b Self) -> &'b str { "" }
+            async fn merge(&mut self, (a, b): (u8, u8), other: &Self) -> Vec<Self>;
+            fn close(self: std::pin::Pin<Box<Self>>) -> impl Future<Output = u64> + Send;
+            unsafe extern "C" fn r#finish(#[cfg(unix)] self) where Self: Sized {}
+            fn each(&self, f: &dyn for<'x> Fn(&'x str)) -> [u8; 4];
+        }
+    "#;
+
+    fn run(src: &str) -> Option<String> {
+        let item: TokenStream = src.parse().ok()?;
+        Some(expand(TokenStream::new(), item).to_string())
+    }
+
+    #[test]
+    fn the_full_trait_expands_without_errors() {
+        let out = run(TRAIT).expect("lexes");
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(out.contains("cfg_fingerprint"), "{out}");
+    }
+
+    /// Every prefix of the trait that still lexes, and the trait with each single token
+    /// removed: errors or output, never a panic.
+    #[test]
+    fn malformed_traits_are_errors_not_panics() {
+        for end in (0..=TRAIT.len()).filter(|&i| TRAIT.is_char_boundary(i)) {
+            let _ = run(&TRAIT[..end]);
+        }
+        let words: Vec<&str> = TRAIT
+            .split_inclusive([' ', '(', ')', '<', '>', ',', ';'])
+            .collect();
+        for skip in 0..words.len() {
+            let src: String = words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, w)| *w)
+                .collect();
+            let _ = run(&src);
+        }
+        for src in [
+            "",
+            "trait",
+            "trait T",
+            "struct S;",
+            "trait T { fn }",
+            "trait T { fn f(self: ) ; }",
+            "trait T { fn f(&self) -> ; }",
+            "trait T { fn f(&self) }",
+            "trait T { type ; }",
+            "trait T { const X; }",
+            "trait T { #[cfg_attr(, cfg())] fn f(); }",
+            "trait T { fn f(self: (Self,)); fn g(self: Box<Self, 3>); fn h(x: [u8; Self::N]); }",
+            "trait T { fn f() -> m!(Self); fn g() -> m!(&'a u8); fn h(x: <Self as X>::Y); }",
+        ] {
+            let _ = run(src);
+        }
+    }
+}
