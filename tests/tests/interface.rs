@@ -392,7 +392,8 @@ fn lockfile_records_declared_interfaces_and_explains_their_change() {
 // ---- #[cfg] on items (audit 11, finding 12) ---------------------------------------------
 
 /// `base::Orders` with extra items under `cfg`s that never hold, and its own items under
-/// `cfg`s that always do: the interface rustc compiles is `base::Orders`.
+/// `cfg`s that always do: the interface rustc compiles is `base::Orders`. (It compiles
+/// only if nothing generated names `NotDefinedAnywhere` either.)
 mod cfg_items {
     use super::types::Order;
     #[objfp::interface]
@@ -403,6 +404,8 @@ mod cfg_items {
         fn get(&self, id: u64) -> Option<Order>;
         #[cfg(any())]
         fn cancel(&mut self, id: u64) -> bool;
+        #[cfg(any())]
+        fn missing(&self, what: NotDefinedAnywhere);
         #[cfg_attr(all(), cfg(any()))]
         fn audit(&self) -> Vec<u64>;
         #[cfg(all())]
@@ -434,7 +437,12 @@ mod cfg_params {
     use super::types::Order;
     #[objfp::interface]
     pub trait Orders {
-        fn place(&mut self, order: Order, #[cfg(any())] urgent: bool) -> u64;
+        fn place(
+            &mut self,
+            order: Order,
+            #[cfg(any())] urgent: bool,
+            #[cfg(any())] missing: NotDefinedAnywhere,
+        ) -> u64;
         fn get(&self, #[cfg(all())] id: u64) -> Option<Order>;
         fn count(&self) -> usize;
         fn make(#[cfg(any())] &self) -> u8;
