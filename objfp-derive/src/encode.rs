@@ -800,55 +800,6 @@ pub fn group_preimage(size: usize, index: usize, locals: Vec<Ref>) -> Preimage {
     }
 }
 
-/// One method of an interface, in canonical form.
-pub struct InterfaceMethod {
-    pub name: String,
-    pub receiver: crate::interface::Receiver,
-    pub is_async: bool,
-    pub params: Vec<Ref>,
-    pub output: Ref,
-}
-
-/// Pre-image of a trait's interface (SPEC.md §12): methods, associated types and consts,
-/// each list already sorted by name; then the type expressions of every parameter,
-/// return and const type.
-pub fn interface_preimage(
-    methods: &[InterfaceMethod],
-    types: &[String],
-    consts: &[(String, Ref)],
-) -> Preimage {
-    use crate::interface::Receiver;
-    let mut w = Writer(MAGIC.to_vec());
-    w.byte(tag::INTERFACE);
-    let mut exprs = Vec::new();
-    w.u32(methods.len());
-    for m in methods {
-        w.str(&m.name);
-        w.byte(match m.receiver {
-            Receiver::None => b'n',
-            Receiver::Ref => b'r',
-            Receiver::RefMut => b'm',
-            Receiver::Value => b'v',
-            Receiver::Typed => b't',
-        });
-        w.byte(u8::from(m.is_async));
-        w.u32(m.params.len());
-        exprs.extend(m.params.iter().cloned());
-        exprs.push(m.output.clone());
-    }
-    w.u32(types.len());
-    types.iter().for_each(|t| w.str(t));
-    w.u32(consts.len());
-    for (name, ty) in consts {
-        w.str(name);
-        exprs.push(ty.clone());
-    }
-    Preimage {
-        bytes: w.0,
-        tail: Tail::Exprs(exprs),
-    }
-}
-
 /// Pads to a whole number of 64-byte SHA-256 blocks with zero bytes (SPEC.md §3), so
 /// that const evaluation starts on a block boundary.
 pub fn pad64(bytes: &mut Vec<u8>) {

@@ -5,7 +5,7 @@
 
 use objfp::TypeFingerprint;
 mod support;
-use support::preimage::{Expr, attrs, field, node, node_with_exprs, s, u32le};
+use support::preimage::{Expr, attrs, field, node, node_with_exprs, preimage_with_exprs, s, u32le};
 
 fn p(name: &str) -> Expr {
     Expr::prim(name)
@@ -243,6 +243,125 @@ fn g8_interface() {
         "G8: SPEC.md prints another value; by hand: {}",
         objfp::Fingerprint::from_bytes(by_hand)
     );
+}
+
+/// G8b: receivers in every form, `Self`, lifetimes of the trait and of a method, an
+/// associated type and const, and a method under a `cfg` that does not hold.
+#[objfp::interface]
+#[allow(clippy::needless_arbitrary_self_type, clippy::needless_lifetimes)]
+pub trait Session<'a> {
+    type Error;
+    const NAME: &'a str;
+    fn open(name: &'a str) -> Self
+    where
+        Self: Sized;
+    fn label<'b>(self: &'b Self) -> &'b str;
+    fn merge(&mut self, other: &Self) -> Vec<Self>
+    where
+        Self: Sized;
+    fn close(self: Box<Self>) -> u64;
+    fn finish(self)
+    where
+        Self: Sized;
+    #[cfg(any())]
+    fn gone(&self);
+}
+
+/// G8b without its `cfg`'d method: the macro then hashes the body natively instead of in
+/// const evaluation, and must agree.
+mod session_native {
+    #[objfp::interface]
+    #[allow(clippy::needless_arbitrary_self_type, clippy::needless_lifetimes)]
+    pub trait Session<'a> {
+        type Error;
+        const NAME: &'a str;
+        fn open(name: &'a str) -> Self
+        where
+            Self: Sized;
+        fn label<'b>(self: &'b Self) -> &'b str;
+        fn merge(&mut self, other: &Self) -> Vec<Self>
+        where
+            Self: Sized;
+        fn close(self: Box<Self>) -> u64;
+        fn finish(self)
+        where
+            Self: Sized;
+    }
+}
+
+/// The body and type expressions of G8b, from SPEC.md §12.
+fn session_by_hand() -> (Vec<u8>, Vec<Expr>) {
+    let method = |name: &str, receiver: &[u8], params: u32| {
+        [s(name), receiver.to_vec(), vec![0], u32le(params)].concat()
+    };
+    let body = [
+        u32le(5),
+        method("close", &[[b't'].as_slice(), &s("Box<Self>")].concat(), 0),
+        method("finish", b"v", 0),
+        method("label", b"r", 0),
+        method("merge", b"m", 1),
+        method("open", b"n", 1),
+        u32le(1),
+        s("Error"),
+        u32le(1),
+        s("NAME"),
+    ]
+    .concat();
+    // `Self` is the opaque node "Self", referenced; `&T` and `Box<T>` are `T`.
+    let me = Expr::reference(node(b'x', &s("Self"), &[]));
+    let exprs = vec![
+        p("u64"),      // close -> u64
+        p("unit"),     // finish
+        p("string"),   // label -> &str
+        me,            // merge(other: &Self)
+        Expr::seq(me), // merge -> Vec<Self>
+        p("string"),   // open(name: &str)
+        me,            // open -> Self
+        p("string"),   // const NAME: &str
+    ];
+    (body, exprs)
+}
+
+#[test]
+fn g8b_interface_receivers_self_lifetimes() {
+    let (body, exprs) = session_by_hand();
+    let by_hand = node_with_exprs(b'i', &body, &exprs);
+    assert_eq!(
+        objfp::interface_of!(Session).fingerprint.as_bytes(),
+        &by_hand,
+        "G8b: the macro disagrees with the pre-image built from SPEC.md"
+    );
+    assert_eq!(
+        objfp::interface_of!(session_native::Session)
+            .fingerprint
+            .as_bytes(),
+        &by_hand,
+        "G8b without `cfg`: the native path disagrees with the pre-image built from SPEC.md"
+    );
+    assert_eq!(
+        spec_value("G8b"),
+        by_hand,
+        "G8b: SPEC.md prints another value; by hand: {}",
+        objfp::Fingerprint::from_bytes(by_hand)
+    );
+    // The pre-image SPEC.md prints, part by part.
+    let printed = spec_preimage("G8b");
+    let whole = preimage_with_exprs(b'i', &body, &exprs);
+    assert_eq!(printed, whole, "G8b: SPEC.md prints another pre-image");
+}
+
+/// The pre-image SPEC.md prints under `### {id}.`, its parts joined.
+fn spec_preimage(id: &str) -> Vec<u8> {
+    let spec = include_str!("../../SPEC.md");
+    let start = spec.find(&format!("### {id}.")).expect("the vector");
+    let line = spec[start..]
+        .lines()
+        .find(|l| l.starts_with("pre-image: "))
+        .expect("each vector has a pre-image line");
+    let hex: String = line["pre-image: ".len()..].split_whitespace().collect();
+    (0..hex.len() / 2)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex"))
+        .collect()
 }
 
 #[derive(TypeFingerprint)]
