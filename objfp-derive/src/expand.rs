@@ -159,7 +159,17 @@ fn expand(input: &syn::DeriveInput) -> Result<TokenStream, Failure> {
             type_expr = quote!(const TYPE_EXPR: #krate::encoding::TypeExpr =
                 #krate::encoding::TypeExpr::reference(#ident););
         }
-        let body = replace_self(fingerprint, ident);
+        // `Self` only appears in a group's or an interface check's code: field types
+        // that mention the type are rewritten to back-references.
+        let mentions_self = node.desc_types().iter().any(|t| {
+            use quote::ToTokens;
+            tokens_mention_self(t.to_token_stream())
+        });
+        let body = if cycle.is_some() || !cont.attrs.implements.is_empty() || mentions_self {
+            replace_self(fingerprint, ident)
+        } else {
+            fingerprint
+        };
         // Spanned at the type's name: the chain's notes then point at each member.
         (
             quote_spanned!(ident.span()=> const #ident: #krate::Fingerprint = #body;),
@@ -183,6 +193,15 @@ fn expand(input: &syn::DeriveInput) -> Result<TokenStream, Failure> {
             #cycle_impl
             #pin
         };
+    })
+}
+
+/// Whether a field type says `Self` (`PhantomData<Self>`, `<Self as Trait>::Item`).
+fn tokens_mention_self(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(i) => i == "Self",
+        proc_macro2::TokenTree::Group(g) => tokens_mention_self(g.stream()),
+        _ => false,
     })
 }
 
