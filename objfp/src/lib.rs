@@ -86,8 +86,74 @@ pub use table::Registration;
 pub use table::{DecodeError, Decoders, FingerprintTable, TableEntry};
 pub use verify::{Mismatch, verify};
 
-/// Derives [`TypeFingerprint`](trait@TypeFingerprint); see the crate documentation and
-/// `SPEC.md` for what the fingerprint covers.
+/// Derives [`TypeFingerprint`](trait@TypeFingerprint) for a struct or enum: a `const`
+/// SHA-256 fingerprint of its serialized shape (`SPEC.md` says byte by byte what counts),
+/// and a [`Description`] of it.
+///
+/// The derive reads the type's fields and variants and the `#[serde(...)]` attributes that
+/// change what is written or accepted, exactly as serde_derive interprets them (attributes
+/// serde would reject are rejected with serde's own message, so a type with both derives
+/// shows each error once). It needs no serde derive on the type itself.
+///
+/// ```
+/// #[derive(objfp::TypeFingerprint, serde::Serialize)]
+/// #[serde(tag = "type", rename_all = "snake_case")]
+/// enum Event {
+///     Created { id: u64, #[serde(default, skip_serializing_if = "Option::is_none")] by: Option<String> },
+///     Deleted { id: u64 },
+/// }
+/// ```
+///
+/// # Attributes
+///
+/// On the type, `#[fingerprint(...)]`:
+///
+/// | attribute | effect |
+/// |---|---|
+/// | `opaque = "name"` | the type is a named shape objfp does not look into: for a hand-written `Serialize`; name what it writes (`"rfc3339-timestamp"`), never a module path |
+/// | `cycle(A, B, ...)` | declares a mutual recursion (every member lists every member; the order does not matter) |
+/// | `implements(Trait, ...)` | folds in the interface fingerprints of traits marked [`#[objfp::interface]`](macro@interface) and checks the type implements them; for a trait of another crate, `Trait as CONST` with a hand-written [`InterfaceDescription`] |
+/// | `expect = "64 hex digits"` | pins the fingerprint: the build fails, showing both values, when it changes |
+/// | `crate = "path"` | the path of this crate, for a re-export |
+/// | `bound = "T: TypeFingerprint"` | replaces the inferred where-clause |
+///
+/// On a field, `#[fingerprint(...)]`: `skip` (not on the wire), `as = "Type"` (fingerprint
+/// the field as a type with the same serialized shape), `opaque = "name"` (a named shape).
+/// A field with a custom serializer (`#[serde(with = ..)]`, `serialize_with`) needs one of
+/// them unless objfp knows the helper (`SPEC.md` §10b); `deserialize_with` alone needs
+/// nothing (the field is written by its own type; the function's name is recorded).
+///
+/// ```
+/// mod url_serde {
+///     pub fn serialize<S: serde::Serializer>(u: &String, s: S) -> Result<S::Ok, S::Error> { s.serialize_str(u) }
+/// }
+///
+/// #[derive(objfp::TypeFingerprint, serde::Serialize)]
+/// struct Profile {
+///     #[serde(serialize_with = "url_serde::serialize")]
+///     #[fingerprint(as = "String")]
+///     home: String,
+///     #[serde(skip)]
+///     #[fingerprint(skip)]
+///     cache: Vec<u8>,
+/// }
+/// ```
+///
+/// # Errors you may meet
+///
+/// - **A field type without an impl** (`E0277`, "`X` has no fingerprint"): derive it too,
+///   or, for a type with a hand-written `Serialize`, derive it with
+///   `#[fingerprint(opaque = "...")]`; for a type of another crate, turn on objfp's feature
+///   for that crate (see `Cargo.toml`) or annotate the field.
+/// - **A mutual recursion without `cycle(...)`** (`E0391`, "cycle detected when simplifying
+///   constant for the type system `_::A`"): the chain names the members as `_::A`, `_::B`,
+///   ...; add `#[fingerprint(cycle(A, B, ...))]` to each. A member behind a type alias is
+///   not seen: spell the field's type out with `#[fingerprint(as = "...")]`.
+/// - **`implements(Trait)` for a trait without `#[objfp::interface]`** (`E0423`, "expected
+///   value, found trait"): mark the trait, or give it an interface by hand and write
+///   `implements(Trait as CONST)`.
+/// - **A pin that no longer matches** (`E0080`, "the fingerprint of `X` changed"): the
+///   message shows both values; replace the pin if the wire change is intended.
 pub use objfp_derive::TypeFingerprint;
 
 /// Gives a trait an interface fingerprint: see [`InterfaceDescription`].
