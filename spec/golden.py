@@ -17,9 +17,8 @@ pre-image is then built from SPEC.md's rules:
 
 No byte of SPEC.md's printed pre-images or fingerprints is used.
 
-Usage: `python3 spec/golden.py` (the reading of SPEC.md's text); with
-`--helper-word-is-segment`, §10.2 rule 3 is read as "while the leftmost segment is one of
-the words", the reading under which G13 matches SPEC.md's printed value (FINDINGS.md, F1).
+Usage: `python3 spec/golden.py`. (§10.2 rule 3 once read "while it starts with one of the
+words"; SPEC.md now says the leftmost segment must *be* one of them, FINDINGS.md F1.)
 
 Output notation (printed at the top too): hex parts separated by single spaces; MAGIC is
 `6f626a66702f32`; the tag is its own part; each u8 / u32 / u64 / i128 and each str(s)
@@ -686,18 +685,11 @@ def directional(meta):
 HELPER_WORDS = ("option", "opt", "vec", "serde", "serialize", "deserialize")
 
 
-# §10.2 rule 3 says the name is extended "while it starts with one of the words". This
-# script reads that literally: a segment starts with a word when it is the word or the
-# word followed by `_` (a plain string prefix gives the same result for every vector).
-# SPEC.md's printed G13 fingerprint is obtained only when the segment must *be* one of the
-# words; `--helper-word-is-segment` selects that reading (see spec/FINDINGS.md, F1).
-HELPER_WORD_IS_SEGMENT = False
-
-
-def starts_with_word(seg):
-    if HELPER_WORD_IS_SEGMENT:
-        return seg in HELPER_WORDS
-    return any(seg == w or seg.startswith(w + "_") for w in HELPER_WORDS)
+# §10.2 rule 3: the leftmost segment taken so far must *be* one of the words (whole
+# segment, generic arguments included), and the extension never takes `crate`, `self` or
+# `super`.
+def is_helper_word(seg):
+    return seg in HELPER_WORDS
 
 
 def split_path(path):
@@ -734,7 +726,7 @@ def fn_name(path, key):
         segs = segs[:-1]
     i = len(segs) - 1
     name = segs[i]
-    while i > 0 and starts_with_word(segs[i]):
+    while i > 0 and is_helper_word(segs[i]) and segs[i - 1] not in ("crate", "self", "super"):
         i -= 1
         name = segs[i] + "::" + name
     return name
@@ -745,7 +737,24 @@ DEFAULT_PATHS = {"Default::default", "std::default::Default::default",
 
 
 def default_value(meta):
-    if meta.value is None or meta.value.replace(" ", "") in DEFAULT_PATHS:
+    """§10.3 `default`: the three spellings of `Default::default`, with or without a leading
+    `::`, and a qualified path read by its segments (`<T as Default>::default`)."""
+    if meta.value is None:
+        return ""
+    path = meta.value.strip()
+    if path.startswith("<"):  # `<T as Trait>::rest` is read as `Trait::rest`
+        depth = 0
+        for i, c in enumerate(path):
+            depth += {"<": 1, ">": -1}.get(c, 0)
+            if depth == 0:
+                break
+        qself, rest = path[1:i], path[i + 1:].strip()
+        trait = re.split(r"\s+as\s+", qself)[-1] if re.search(r"\s+as\s+", qself) else ""
+        path = trait.strip() + rest if trait else rest.lstrip(":")
+    path = path.replace(" ", "")
+    if path.startswith("::"):
+        path = path[2:]
+    if path in DEFAULT_PATHS:
         return ""
     return fn_name(meta.value, "default")
 
@@ -1274,6 +1283,4 @@ def main():
 
 if __name__ == "__main__":
     import sys
-    if "--helper-word-is-segment" in sys.argv[1:]:
-        HELPER_WORD_IS_SEGMENT = True
     main()

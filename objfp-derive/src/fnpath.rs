@@ -92,7 +92,12 @@ pub fn function_name(segments: &[String], role: Role) -> String {
         end -= 1;
     }
     let mut start = end.saturating_sub(1);
-    while start > 0 && GENERIC_WORDS.contains(&segments[start].as_str()) {
+    // `crate`, `self` and `super` say where the module is, not what it is: moving the
+    // function between modules must not rename it.
+    while start > 0
+        && GENERIC_WORDS.contains(&segments[start].as_str())
+        && !matches!(segments[start - 1].as_str(), "crate" | "self" | "super")
+    {
         start -= 1;
     }
     segments[start..end].join("::")
@@ -145,6 +150,21 @@ mod tests {
         );
         assert_eq!(name("hex::serde", Role::Plain), "hex::serde");
         assert_eq!(name("serde_bytes", Role::Plain), "serde_bytes");
+        // A word is a whole segment: a name that only starts with one is complete.
+        assert_eq!(
+            name("serde_with::rust::double_option", Role::Plain),
+            "double_option"
+        );
+        assert_eq!(name("m::optional", Role::Plain), "optional");
+    }
+
+    #[test]
+    fn the_module_a_word_is_in_is_not_where_it_is() {
+        // Moving `mod option` from the crate root into `util` is not a change.
+        assert_eq!(name("crate::option", Role::Plain), "option");
+        assert_eq!(name("self::option", Role::Plain), "option");
+        assert_eq!(name("super::serde::option", Role::Plain), "serde::option");
+        assert_eq!(name("crate::util::option", Role::Plain), "util::option");
     }
 
     #[test]
@@ -192,5 +212,12 @@ mod tests {
         assert!(is_default_default(&segs("core::default::Default::default")));
         assert!(!is_default_default(&segs("default_port")));
         assert!(!is_default_default(&segs("Config::default")));
+        // The spellings SPEC.md §10.3 lists beyond these.
+        assert!(is_default_default(&segs(
+            "::std::default::Default::default"
+        )));
+        assert!(is_default_default(&segs("<T as Default>::default")));
+        assert!(!is_default_default(&segs("Default::default::<T>")));
+        assert!(!is_default_default(&segs("default")));
     }
 }

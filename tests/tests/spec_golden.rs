@@ -358,10 +358,43 @@ fn spec_preimage(id: &str) -> Vec<u8> {
         .lines()
         .find(|l| l.starts_with("pre-image: "))
         .expect("each vector has a pre-image line");
-    let hex: String = line["pre-image: ".len()..].split_whitespace().collect();
-    (0..hex.len() / 2)
-        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex"))
-        .collect()
+    let mut bytes = Vec::new();
+    for part in line["pre-image: ".len()..].split_whitespace() {
+        // SPEC.md §14 writes the zero padding as `00…(N)`.
+        if let Some(n) = part.strip_prefix("00…(").and_then(|p| p.strip_suffix(')')) {
+            bytes.resize(bytes.len() + n.parse::<usize>().expect("a count"), 0);
+            continue;
+        }
+        assert!(part.len() % 2 == 0, "{id}: odd hex part {part}");
+        bytes.extend(
+            (0..part.len() / 2)
+                .map(|i| u8::from_str_radix(&part[2 * i..2 * i + 2], 16).expect("hex")),
+        );
+    }
+    bytes
+}
+
+/// Every vector's printed pre-image hashes to its printed fingerprint (so a pre-image
+/// left stale by an edit is caught here too, not only by `spec/vectors.py`).
+#[test]
+fn printed_preimages_hash_to_printed_fingerprints() {
+    use sha2::Digest;
+    let spec = include_str!("../../SPEC.md");
+    let ids: Vec<&str> = spec
+        .lines()
+        .filter_map(|l| l.strip_prefix("### G"))
+        .map(|l| &l[..l.find('.').expect("`### Gn.`")])
+        .collect();
+    assert!(ids.len() >= 16, "SPEC.md lists {} vectors", ids.len());
+    for id in ids {
+        let id = format!("G{id}");
+        let digest: [u8; 32] = sha2::Sha256::digest(spec_preimage(&id)).into();
+        assert_eq!(
+            digest,
+            spec_value(&id),
+            "{id}: the printed pre-image is stale"
+        );
+    }
 }
 
 #[derive(TypeFingerprint)]
