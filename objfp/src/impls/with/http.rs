@@ -15,7 +15,7 @@
 //! meaning of the number). The header values' form depends on the format
 //! ([`HeaderValues`]).
 
-use super::{Bytes, Map, Seq, Text};
+use super::{Map, Seq, Text};
 use crate::impls::with::OneOrMany;
 
 /// `http::Method`'s text.
@@ -40,11 +40,12 @@ opaque! {
 /// The values of one header in `http_serde::header_map`. Human-readable formats: the one
 /// value as a string when there is one and it is text, else the sequence of the values
 /// that are text (`serde_with`'s `OneOrMany<String>`: an untagged one-or-sequence).
-/// Compact formats: the sequence of every value's bytes (`serialize_bytes` each).
+/// Compact formats: the sequence of every value's bytes, each `&[u8]`'s own `Serialize`,
+/// a sequence of `u8` (not `serialize_bytes`).
 pub struct HeaderValues;
 
 readable! {
-    [] HeaderValues as "HeaderValues": OneOrMany<Text> => Seq<Bytes>;
+    [] HeaderValues as "HeaderValues": OneOrMany<Text> => Seq<Seq<u8>>;
 }
 
 /// `http_serde::header_map`'s map.
