@@ -63,7 +63,10 @@ pub fn resolve(
         return None;
     }
     let names: Vec<String> = segments.iter().map(|s| unraw(&s.ident)).collect();
-    let tokens = module_helper(&names, field_ty, &with)?;
+    // A field type the helper does not take is the trait's error, at the attribute.
+    let span = syn::spanned::Spanned::span(&path.tokens);
+    let with_spanned = quote::quote_spanned!(span=> #krate::__private::with);
+    let tokens = module_helper(&names, field_ty, &with, &with_spanned)?;
     Some(syn::parse2(tokens))
 }
 
@@ -77,6 +80,7 @@ fn module_helper(
     names: &[String],
     field_ty: &syn::Type,
     with: &TokenStream,
+    with_spanned: &TokenStream,
 ) -> Option<TokenStream> {
     let ends = |suffix: &[&str]| {
         names.len() >= suffix.len()
@@ -109,10 +113,10 @@ fn module_helper(
         "ts_microseconds_option" => option(unix("microseconds", &i64)),
         "ts_nanoseconds_option" => option(unix("nanoseconds", &i64)),
         // serde_bytes and humantime_serde: what they write depends on the field's type.
-        "serde_bytes" => quote!(<#field_ty as #with::SerdeBytes>::Shape),
-        "humantime_serde" => quote!(<#field_ty as #with::Humantime>::Shape),
+        "serde_bytes" => quote!(<#field_ty as #with_spanned::SerdeBytes>::Shape),
+        "humantime_serde" => quote!(<#field_ty as #with_spanned::Humantime>::Shape),
         "option" if ends(&["humantime_serde", "option"]) => {
-            quote!(<#field_ty as #with::Humantime>::Shape)
+            quote!(<#field_ty as #with_spanned::Humantime>::Shape)
         }
         // time 0.3: `time::serde::*`.
         "rfc3339" if ends(&["serde", "rfc3339"]) => quote!(#with::Rfc3339),
