@@ -170,3 +170,179 @@ fn http(names: &[String], with: &TokenStream) -> Option<TokenStream> {
         shape
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve_str(path: &str, field: &str, side: Side) -> Option<Result<String, String>> {
+        let lit = syn::LitStr::new(path, proc_macro2::Span::call_site());
+        let path = FnPath::new(&lit, TokenStream::new());
+        let field: syn::Type = syn::parse_str(field).expect("a field type");
+        resolve(&path, side, &field, &quote!(::objfp)).map(|r| {
+            r.map(|t| quote!(#t).to_string().replace(' ', ""))
+                .map_err(|e| e.to_string())
+        })
+    }
+
+    fn known(path: &str) -> bool {
+        resolve_str(path, "T", Side::Serialize).is_some()
+    }
+
+    // SPEC.md §10b: distinctive names alone, generic words with their module.
+    #[test]
+    fn helpers_are_known_by_how_their_paths_end() {
+        for path in [
+            "ts_seconds",
+            "chrono::serde::ts_seconds",
+            "chrono::naive::serde::ts_milliseconds_option",
+            "crate::my::ts_seconds",
+            "serde_bytes",
+            "serde_bytes::serialize",
+            "humantime_serde::deserialize",
+            "humantime_serde::option",
+            "time::serde::rfc3339",
+            "serde::rfc3339",
+            "rfc3339::option",
+            "time::serde::rfc3339::option::deserialize",
+            "time::serde::timestamp",
+            "serde::timestamp::option",
+            "timestamp::milliseconds",
+            "time::serde::timestamp::nanoseconds::option",
+            "http_serde::method",
+            "http_serde::option::header_map",
+            "::serde_with::As::<_>",
+            "serde_with::As::<DisplayFromStr>::serialize",
+        ] {
+            assert!(known(path), "{path} should be known");
+        }
+        for path in [
+            "rfc3339",
+            "iso8601",
+            "timestamp",
+            "crate::timestamp",
+            "timestamp::option",
+            "option",
+            "method",
+            "header_map",
+            "http_serde",
+            "http_serde::option",
+            "http_serde::method::other",
+            "serde_bytes::other",
+            "ts_seconds::<u8>",
+            "milliseconds",
+            "As",
+            "my::As::<>",
+            "crate::as_url::serialize",
+            "<T as Trait>::serialize",
+            "not a path",
+            "",
+        ] {
+            assert!(!known(path), "{path} should not be known");
+        }
+    }
+
+    #[test]
+    fn the_direction_word_is_dropped_only_at_the_end() {
+        assert_eq!(
+            resolve_str("chrono::serde::ts_seconds::serialize", "T", Side::Serialize),
+            resolve_str("ts_seconds", "T", Side::Serialize)
+        );
+        // A module called `serialize` names nothing objfp knows.
+        assert!(!known("serialize"));
+        assert!(!known("serialize::ts_seconds::x"));
+    }
+
+    #[test]
+    fn serde_as_walks_the_field_type() {
+        let ok = |adapter: &str, field: &str| {
+            resolve_str(
+                &format!("::serde_with::As::<{adapter}>"),
+                field,
+                Side::Serialize,
+            )
+            .expect("known")
+            .expect("fits")
+        };
+        assert_eq!(
+            ok("Vec<(_, DisplayFromStr)>", "Vec<(String, u64)>"),
+            "::objfp::__private::with::Seq<(String,::objfp::__private::with::Text,)>"
+        );
+        assert_eq!(
+            ok("Option<_>", "std::option::Option<u8>"),
+            "std::option::Option<u8>"
+        );
+        assert_eq!(
+            ok("HashMap<DisplayFromStr, _>", "HashMap<u8, bool, S>"),
+            "::objfp::__private::with::Map<::objfp::__private::with::Text,bool>"
+        );
+        let err = |adapter: &str, field: &str| {
+            resolve_str(
+                &format!("::serde_with::As::<{adapter}>"),
+                field,
+                Side::Serialize,
+            )
+            .expect("known")
+            .expect_err("does not fit")
+        };
+        assert!(err("Vec<DisplayFromStr>", "u32").contains("does not line up"));
+        assert!(err("(_, _)", "(u8,)").contains("a tuple of 2"));
+        assert!(err("Option<_>", "Vec<u8>").contains("`Option<..>`"));
+        assert!(err("Mine", "u8").contains("does not know the serde_with adapter `Mine`"));
+        assert!(err("Base64<Mine>", "Vec<u8>").contains("base64 alphabet"));
+        assert!(err("DurationSeconds<u7>", "Duration").contains("`DurationSeconds<u7>`"));
+        // PreferMany: written as a sequence, read as one or many.
+        let many = "::serde_with::As::<OneOrMany<_, PreferMany>>";
+        let ser = resolve_str(many, "Vec<u8>", Side::Serialize);
+        let de = resolve_str(many, "Vec<u8>", Side::Deserialize);
+        assert_ne!(ser, de);
+    }
+
+    #[test]
+    fn no_input_panics() {
+        // Deeper than the walk follows (syn itself overflows a test thread's stack
+        // parsing types much deeper than this).
+        let deep = format!("{}u8{}", "Vec<".repeat(40), ">".repeat(40));
+        let deep_as = format!("{}_{}", "Vec<".repeat(40), ">".repeat(40));
+        let cases: &[(&str, &str)] = &[
+            ("As::<_>", "u8"),
+            ("As::<[_; 3]>", "u8"),
+            ("As::<[_]>", "[u8; 2]"),
+            ("As::<&_>", "u8"),
+            ("As::<Option<_>>", "Option"),
+            ("As::<Option<_, _>>", "Option<u8>"),
+            ("As::<BTreeMap<_>>", "BTreeMap<u8, u8>"),
+            ("As::<Map<_, _>>", "Vec<u8>"),
+            ("As::<Map<_, _>>", "Vec<(u8, u8, u8)>"),
+            ("As::<Vec<_>>", "Box<u8>"),
+            ("As::<Vec<_>>", "SmallVec<u8>"),
+            ("As::<OneOrMany>", "Vec<u8>"),
+            ("As::<OneOrMany<_, Other>>", "Vec<u8>"),
+            ("As::<Hex<Other>>", "Vec<u8>"),
+            ("As::<Hex<[u8]>>", "Vec<u8>"),
+            ("As::<Base64<Standard, Padded, More>>", "Vec<u8>"),
+            ("As::<DurationSeconds<[u8]>>", "Duration"),
+            ("As::<Duration>", "Duration"),
+            ("As::<Timestamp>", "u8"),
+            ("As::<FromInto>", "u8"),
+            ("As::<fn() -> _>", "u8"),
+            ("As::<dyn Trait>", "u8"),
+            ("As::<<T as Trait>::Assoc>", "u8"),
+            ("As::<Vec<_>>", "<T as Trait>::Assoc"),
+            ("As::<Box<_>>", "Box"),
+            ("As::<(_)>", "(u8)"),
+            ("As::<()>", "()"),
+        ];
+        for (path, field) in cases {
+            for side in [Side::Serialize, Side::Deserialize] {
+                let _ = resolve_str(path, field, side);
+            }
+        }
+        let r = resolve_str(&format!("As::<{deep_as}>"), &deep, Side::Serialize);
+        assert!(
+            r.expect("known")
+                .expect_err("too deep")
+                .contains("too deeply")
+        );
+    }
+}

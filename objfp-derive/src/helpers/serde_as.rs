@@ -77,7 +77,7 @@ const WRAPPERS: &[&str] = &[
 
 /// Deeper than this, the `as` type is taken as not lining up (no stack overflow on a
 /// pathological type).
-const MAX_DEPTH: u32 = 64;
+const MAX_DEPTH: u32 = 32;
 
 struct Walk<'a> {
     with: &'a TokenStream,
