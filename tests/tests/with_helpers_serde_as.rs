@@ -176,6 +176,14 @@ fn display_from_str_writes_a_string() {
         via!(Option<DisplayFromStr>, Option<u64>, Some(7)),
         &Some("7"),
     );
+    writes_as(
+        via!(Result<DisplayFromStr, Same>, Result<u8, bool>, Ok(7)),
+        &Ok::<&str, bool>("7"),
+    );
+    writes_as(
+        via!(std::ops::Range<DisplayFromStr>, std::ops::Range<u8>, 1..2),
+        &("1".to_owned().."2".to_owned()),
+    );
     let map: BTreeMap<u32, String> = [(1, "x".to_owned())].into();
     writes_as(
         via!(BTreeMap<DisplayFromStr, Same>, BTreeMap<u32, String>, map.clone()),
@@ -207,6 +215,8 @@ fn display_from_str_is_a_string_where_it_stands() {
     fingerprint_is!("Map<_, DisplayFromStr>", Vec<(String, u8)> => BTreeMap<String, String>);
     fingerprint_is!("(DisplayFromStr, _)", (u8, u8) => (String, u8));
     fingerprint_is!("Box<DisplayFromStr>", Box<u8> => String);
+    fingerprint_is!("Result<DisplayFromStr, _>", Result<u8, bool> => Result<String, bool>);
+    fingerprint_is!("std::ops::Range<DisplayFromStr>", std::ops::Range<u8> => std::ops::Range<String>);
     // `#[serde_as]` adds `#[serde(default)]` to an `Option` field with an `Option` adapter.
     fingerprint_is!("Option<DisplayFromStr>", Option<u64> => #[serde(default)] Option<String>);
     // `_` and `Same` are the field type's own serialization.
