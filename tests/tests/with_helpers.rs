@@ -620,3 +620,61 @@ fn http_serde_shapes() {
     fingerprint_is!(#[serde(with = "http_serde::option::status_code")] Option<StatusCode> => Option<u16>);
     fingerprint_is!(#[serde(with = "http_serde::option::header_map")] Option<HeaderMap> => Option<BTreeMap<HttpHeaderName, HeaderValues>>);
 }
+
+/// Descriptions of helper fields (named, opaque, `h` and `d` nodes, serde_with's untagged
+/// `OneOrMany`) survive the lockfile round trip and carry their own fingerprints.
+#[test]
+fn helper_fields_round_trip_through_a_lockfile() {
+    #[serde_with::serde_as]
+    #[derive(objfp::TypeFingerprint, Serialize)]
+    struct Event {
+        #[serde(with = "chrono::serde::ts_milliseconds")]
+        at: chrono::DateTime<chrono::Utc>,
+        #[serde(with = "time::serde::rfc2822::option")]
+        seen: Option<time::OffsetDateTime>,
+        #[serde(with = "serde_bytes")]
+        body: Vec<u8>,
+        #[serde(with = "http_serde::header_map")]
+        headers: http::HeaderMap,
+        #[serde(serialize_with = "chrono::serde::ts_seconds::serialize")]
+        written_only: chrono::DateTime<chrono::Utc>,
+        #[serde_as(as = "serde_with::OneOrMany<serde_with::DisplayFromStr>")]
+        ids: Vec<u64>,
+        #[serde_as(as = "serde_with::DurationMilliSeconds")]
+        timeout: Duration,
+    }
+    fn check(d: &'static Description, depth: u32) {
+        if depth > 6 {
+            return;
+        }
+        assert_ne!(
+            d.fingerprint,
+            Fingerprint::from_bytes([0; 32]),
+            "{}",
+            d.name
+        );
+        match d.shape {
+            Shape::Named { inner, .. } => check(inner(), depth + 1),
+            Shape::Option(inner) | Shape::Seq(inner) => check(inner(), depth + 1),
+            Shape::Readable { human, compact } => {
+                check(human(), depth + 1);
+                check(compact(), depth + 1);
+            }
+            Shape::Struct(s) => s.fields.iter().for_each(|f| check((f.ty)(), depth + 1)),
+            _ => {}
+        }
+    }
+    check(Event::DESCRIPTION, 0);
+    // The lockfile names each helper's node: `named UnixMilliseconds = "unix-milliseconds"
+    // i64`, `opaque Rfc2822 = "rfc2822-datetime"`, `readable HeaderValues { .. }`, ...
+    let text = objfp::lock::render(&[objfp::lock::entry::<Event>("Event")]).unwrap();
+    assert!(
+        text.contains(r#"named UnixMilliseconds = "unix-milliseconds" i64"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"opaque Rfc2822 = "rfc2822-datetime""#),
+        "{text}"
+    );
+    support::lock::round_trip(&[objfp::lock::entry::<Event>("Event")]);
+}
