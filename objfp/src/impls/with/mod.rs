@@ -53,7 +53,8 @@ map! {
     [K: crate::TypeFingerprint + ?Sized, V: crate::TypeFingerprint + ?Sized] Map<K, V> as "Map" => K, V;
 }
 
-/// Both forms of `T`: human-readable `H`, compact `C` (an `h` node).
+/// `H` in human-readable formats and `C` in compact ones (an `h` node): serde_with's
+/// `IfIsHumanReadable<H, C>`.
 pub struct Readable<H: ?Sized, C: ?Sized>(PhantomData<H>, PhantomData<C>);
 
 impl<H: crate::TypeFingerprint + ?Sized, C: crate::TypeFingerprint + ?Sized> crate::TypeFingerprint
