@@ -478,4 +478,6 @@ pub mod __private {
     pub const fn same_type<A: ?Sized + SameType<B>, B: ?Sized>() {}
 
     pub use crate::pin::{check_pin, parse_pin};
+
+    pub use crate::impls::with;
 }

@@ -100,6 +100,31 @@ macro_rules! readable {
     )*};
 }
 
+/// `[generics] Type as "Name" => "meaning", Inner;`: a named shape (`Shape::Named`),
+/// `Inner` on the wire with a meaning the bare shape does not say (`"unix-seconds"` over
+/// `i64`), with optional attributes before each item.
+#[allow(unused_macros)]
+macro_rules! named {
+    ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal => $meaning:literal, $inner:ty;)*) => {$(
+        $(#[$attr])*
+        impl<$($generics)*> crate::TypeFingerprint for $ty {
+            const FINGERPRINT: crate::Fingerprint = crate::encoding::named(
+                $meaning,
+                <$inner as crate::TypeFingerprint>::FINGERPRINT,
+            );
+            const DESCRIPTION: &'static crate::Description = &crate::Description {
+                name: $name,
+                args: &[],
+                fingerprint: Self::FINGERPRINT,
+                shape: crate::Shape::Named {
+                    name: $meaning,
+                    inner: crate::__private::describe::<$inner>,
+                },
+            };
+        }
+    )*};
+}
+
 /// `[generics] Type as "Name" => (T1, T2, ...);`: the tuple serde writes, described under
 /// the type's own name (as the array of the first element when all are one type, like
 /// every tuple: `SPEC.md` §5).
@@ -194,4 +219,5 @@ mod primitives;
 mod sequences;
 mod structs;
 mod tuples;
+pub mod with;
 mod wrappers;
