@@ -142,6 +142,8 @@ claim!(DecimalIntegerString = opaque("decimal-integer-string"));
 claim!(DecimalString = opaque("decimal-string"));
 claim!(DurSecsString = named("duration-seconds", DecimalIntegerString));
 claim!(DurSecsFracString = named("duration-seconds", DecimalString));
+claim!(FlexibleDurSecs = named("serde-with-flexible", DurSecsU64));
+claim!(DurSecsFlexible = proxy(DurSecsU64, FlexibleDurSecs));
 claim!(UnixSeconds = named("unix-seconds", i64));
 claim!(UnixSecondsF64 = named("unix-seconds", f64));
 claim!(UnixMillis = named("unix-milliseconds", i64));
@@ -282,7 +284,9 @@ fn durations_and_timestamps_are_named_counts() {
     fingerprint_is!("DurationSeconds<u64>", Duration => DurSecsU64);
     fingerprint_is!("DurationSeconds<i64>", chrono::TimeDelta => DurSecsI64);
     fingerprint_is!("DurationSeconds<String>", Duration => DurSecsString);
-    fingerprint_is!("DurationSeconds<u64, Flexible>", Duration => DurSecsU64);
+    fingerprint_is!("DurationSeconds<u64, serde_with::formats::Strict>", Duration => DurSecsU64);
+    let flexible = fingerprint_is!("DurationSeconds<u64, Flexible>", Duration => DurSecsFlexible);
+    assert_ne!(secs, flexible);
     let frac = fingerprint_is!("DurationSecondsWithFrac", Duration => DurSecsF64);
     fingerprint_is!("DurationSeconds<f64>", Duration => DurSecsF64);
     fingerprint_is!("DurationSecondsWithFrac<String>", Duration => DurSecsFracString);
@@ -372,6 +376,33 @@ fn if_is_human_readable_and_from_into() {
     }
     writes_as(via!(FromInto<u64>, Meters, Meters(3)), &3u64);
     fingerprint_is!("FromInto<u64>", Meters => u64);
+}
+
+/// `Flexible` writes what `Strict` writes and reads more: serde_with's real deserializers
+/// tell them apart, so the fingerprint does too.
+#[test]
+fn flexible_strictness_reads_more_than_it_writes() {
+    #[serde_with::serde_as]
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct Strict {
+        #[serde_as(as = "DurationSeconds<u64, serde_with::formats::Strict>")]
+        d: Duration,
+    }
+    #[serde_with::serde_as]
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct Flexible {
+        #[serde_as(as = "DurationSeconds<u64, serde_with::formats::Flexible>")]
+        d: Duration,
+    }
+    let d = Duration::from_secs(13);
+    let written = serde_json::to_string(&Strict { d }).unwrap();
+    assert_eq!(written, serde_json::to_string(&Flexible { d }).unwrap());
+    let text = r#"{"d":"13"}"#;
+    assert!(serde_json::from_str::<Strict>(text).is_err());
+    assert_eq!(
+        serde_json::from_str::<Flexible>(text).unwrap(),
+        Flexible { d }
+    );
 }
 
 #[test]

@@ -385,7 +385,19 @@ impl Walk<'_> {
                 _ => return Some(Err(self.unknown(adapter))),
             },
         };
-        Some(Ok(quote!(#w::#marker<#format>)))
+        let shape = quote!(#w::#marker<#format>);
+        // `Flexible` reads more than it writes (numbers from strings and the reverse):
+        // what is accepted changed, so the read side says so (SPEC.md §10b).
+        match args.get(1).map(|s| last_ident(s)) {
+            None | Some(Some(_)) if args.len() < 2 => Some(Ok(shape)),
+            Some(Some(s)) if s == "Strict" => Some(Ok(shape)),
+            Some(Some(s)) if s == "Flexible" => Some(Ok(if self.side == Side::Deserialize {
+                quote!(#w::Flexible<#shape>)
+            } else {
+                shape
+            })),
+            _ => Some(Err(self.unknown(adapter))),
+        }
     }
 
     fn base64(&self, args: &[&syn::Type], w: &TokenStream) -> syn::Result<TokenStream> {

@@ -14,8 +14,8 @@
 //! `DateTime<Tz>` is one shape whatever `Tz`: the offset is in the string, and the time
 //! zone type is not (serde reads `DateTime<Utc>`, `DateTime<FixedOffset>` and
 //! `DateTime<Local>` from any offset). The `chrono::serde::ts_seconds` family of field
-//! helpers writes an `i64` (or `Option<i64>`): annotate such a field with
-//! `#[fingerprint(as = "i64")]`.
+//! helpers (and `ts_milliseconds`, ..., their `_option` forms) needs no annotation: the
+//! derive knows them and fingerprints the field as the count they write (SPEC.md §10b).
 //!
 //! Not implemented: `FixedOffset`, `Utc`, `Local`, `Days`, `Months`, `IsoWeek`: chrono has
 //! no `Serialize` for them.

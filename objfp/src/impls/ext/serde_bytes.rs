@@ -5,8 +5,8 @@
 //! covered when objfp's `alloc` is on (which turns on `serde_bytes`'s own `alloc`).
 //!
 //! The `#[serde(with = "serde_bytes")]` field helper writes a `Vec<u8>`, `[u8]` or
-//! `[u8; N]` field the same way: annotate such a field with
-//! `#[fingerprint(as = "serde_bytes::ByteBuf")]`.
+//! `[u8; N]` field the same way; the derive knows it and needs no annotation (SPEC.md
+//! §10b).
 
 #[cfg(feature = "alloc")]
 use ::serde_bytes::ByteBuf;

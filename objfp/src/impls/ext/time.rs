@@ -19,8 +19,8 @@
 //! objfp cannot see another crate's features, so these fingerprints are wrong for JSON in
 //! such a build: fingerprint a field of such a type in a human-readable format with
 //! `#[fingerprint(opaque = "..")]` naming its format. The `time::serde::{rfc3339, iso8601,
-//! rfc2822, timestamp}` field helpers likewise write strings or integers, not the shapes
-//! above.
+//! rfc2822, timestamp}` field helpers write strings or integers, not the shapes above; the
+//! derive knows them and needs no annotation (SPEC.md §10b).
 //!
 //! Not implemented: `Instant` (no `Serialize`).
 

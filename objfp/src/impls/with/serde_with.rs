@@ -21,8 +21,10 @@
 //! unit in `FORMAT` (with or without the fraction), and each reads the other's `f64`.
 //! A `String` count is the integer's digits (`"12"`, `"decimal-integer-string"`) or, with
 //! `WithFrac`, `f64`'s `Display` (`"12.5"`, `"decimal-string"`): the integer form's reader
-//! rejects a fraction. The `STRICTNESS` parameter changes only what is accepted (`Flexible`
-//! also reads numbers from strings and the reverse): not part of the shape.
+//! rejects a fraction. The `STRICTNESS` parameter changes only what is accepted: `Strict`
+//! (the default) is the shape above, `Flexible` (which also reads numbers from strings and
+//! the reverse) reads [`Flexible<T>`], so the field is a serialize/deserialize pair and a
+//! change of strictness is reported, as an `alias` is.
 
 use core::marker::PhantomData;
 
@@ -42,6 +44,23 @@ named! {
     [I: crate::TypeFingerprint + ?Sized] DurationMilliseconds<I> as "DurationMilliseconds" => "duration-milliseconds", I;
     [I: crate::TypeFingerprint + ?Sized] DurationMicroseconds<I> as "DurationMicroseconds" => "duration-microseconds", I;
     [I: crate::TypeFingerprint + ?Sized] DurationNanoseconds<I> as "DurationNanoseconds" => "duration-nanoseconds", I;
+}
+
+/// What serde_with's `Flexible` strictness reads for the count `T`: `T`, or the same
+/// count in the other representation (a number for a string, a string for a number).
+///
+/// ```
+/// use objfp::TypeFingerprint;
+/// use objfp::__private::with::{DurationSeconds, Flexible};
+/// assert_ne!(
+///     <Flexible<DurationSeconds<u64>>>::FINGERPRINT,
+///     <DurationSeconds<u64>>::FINGERPRINT,
+/// );
+/// ```
+pub struct Flexible<T: ?Sized>(PhantomData<T>);
+
+named! {
+    [T: crate::TypeFingerprint + ?Sized] Flexible<T> as "Flexible" => "serde-with-flexible", T;
 }
 
 /// serde_with's `OneOrMany<T>`: the one element itself, or the sequence of them, told
