@@ -300,6 +300,12 @@ rules! {
     BYTES_TO_STRING = "bytes-to-string", "bytes -> string",
         "-f -- -f -f -f -f -f",
         "The mirror of `string-to-bytes`.";
+    CHAR_TO_BYTES = "char-to-bytes", "`char` -> bytes",
+        "b- -- b- b- b- -- --",
+        "The one-character string is read as its UTF-8 bytes where byte readers accept strings (see `string-to-bytes`); bincode writes a char without a length.";
+    BYTES_TO_CHAR = "bytes-to-char", "bytes -> `char`",
+        "-f -- -f -f -f -- --",
+        "The mirror of `char-to-bytes`.";
     PRIMITIVE_CHANGED = "primitive-changed", "another primitive change (`bool` -> `u8`, `u32` -> `String`)",
         "-- -- -- -- -- -- --",
         "A value of one kind is not a value of the other, even where the bytes decode.";

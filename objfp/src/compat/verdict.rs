@@ -247,6 +247,8 @@ pub(crate) fn primitive_rule(old: Primitive, new: Primitive) -> &'static Rule {
             (P::String, P::Char) => &r::STRING_TO_CHAR,
             (P::String, P::Bytes) => &r::STRING_TO_BYTES,
             (P::Bytes, P::String) => &r::BYTES_TO_STRING,
+            (P::Char, P::Bytes) => &r::CHAR_TO_BYTES,
+            (P::Bytes, P::Char) => &r::BYTES_TO_CHAR,
             _ => &r::PRIMITIVE_CHANGED,
         },
     }
@@ -886,6 +888,11 @@ impl Walker {
 
     /// Named fields: by name in formats that write maps, by position in the others.
     fn named(&mut self, old: &[Field], new: &[Field], oc: &[Attr], nc: &[Attr], ctx: Ctx) {
+        // serde writes a struct with a `flatten` field as a map, in every format.
+        let ctx = Ctx {
+            flatten: ctx.flatten || old.iter().chain(new).any(|f| has(f.attrs, "flatten")),
+            ..ctx
+        };
         let (of_old, of_new) = pair(old, new, |f| f.name, |f| f.attrs);
         let seq = ctx.mask(ctx.seq());
         let renamed =
@@ -1058,7 +1065,8 @@ impl Walker {
             return;
         }
         let inner = Ctx {
-            flatten: ctx.flatten || has(g.attrs, "flatten"),
+            // Only a flattened field's own contents are merged into the enclosing map.
+            flatten: has(f.attrs, "flatten") || has(g.attrs, "flatten"),
             ..ctx
         };
         self.cmp(node(ft), node(gt), inner);
