@@ -421,3 +421,25 @@ fn many_shared_types_are_explained_once() {
     assert_eq!(report.changes().len(), 2);
     assert_eq!(report.changes()[0].path(), "Vec<Order>[].items[].price");
 }
+
+mod twice_v1 {
+    #[derive(objfp::TypeFingerprint)]
+    pub struct P {
+        pub a: u32,
+        pub b: u32,
+    }
+}
+mod twice_v2 {
+    #[derive(objfp::TypeFingerprint)]
+    pub struct P {
+        pub a: u64,
+        pub b: u64,
+    }
+}
+
+#[test]
+fn the_same_change_in_two_fields_is_reported_at_both() {
+    let report = compat::check(twice_v1::P::DESCRIPTION, twice_v2::P::DESCRIPTION);
+    let paths: Vec<&str> = report.changes().iter().map(|f| f.path()).collect();
+    assert_eq!(paths, ["P.a", "P.b"]);
+}

@@ -449,7 +449,18 @@ impl Walker {
         {
             return;
         }
-        if ctx.is_empty() || !self.seen.insert((a.key, b.key, ctx)) {
+        if ctx.is_empty() {
+            return;
+        }
+        // Recursion goes through structs and enums (and proxies): remember those pairs,
+        // so a cycle ends and a pair of types is explained once. Primitives and wrappers
+        // are compared at every path, so each changed field is reported.
+        let composite = matches!(
+            (a.shape, b.shape),
+            (Shape::Struct(_) | Shape::Enum(_) | Shape::Proxy { .. }, _)
+                | (_, Shape::Struct(_) | Shape::Enum(_) | Shape::Proxy { .. })
+        );
+        if composite && !self.seen.insert((a.key, b.key, ctx)) {
             return;
         }
         let human = families::HUMAN;
