@@ -443,3 +443,36 @@ fn the_same_change_in_two_fields_is_reported_at_both() {
     let paths: Vec<&str> = report.changes().iter().map(|f| f.path()).collect();
     assert_eq!(paths, ["P.a", "P.b"]);
 }
+
+/// Hand-written descriptions that loop through a wrapper alone (no struct or enum).
+struct LoopA;
+struct LoopB;
+impl TypeFingerprint for LoopA {
+    const FINGERPRINT: objfp::Fingerprint = objfp::encoding::opaque("loop-a");
+    const DESCRIPTION: &'static objfp::Description = &objfp::Description {
+        name: "LoopA",
+        args: &[],
+        fingerprint: Self::FINGERPRINT,
+        shape: objfp::Shape::Option(|| LoopA::DESCRIPTION),
+    };
+}
+impl TypeFingerprint for LoopB {
+    const FINGERPRINT: objfp::Fingerprint = objfp::encoding::opaque("loop-b");
+    const DESCRIPTION: &'static objfp::Description = &objfp::Description {
+        name: "LoopB",
+        args: &[],
+        fingerprint: Self::FINGERPRINT,
+        shape: objfp::Shape::Option(|| LoopB::DESCRIPTION),
+    };
+}
+
+#[test]
+fn descriptions_that_loop_without_a_struct_terminate() {
+    let report = compat::check(LoopA::DESCRIPTION, LoopB::DESCRIPTION);
+    assert_eq!(report.changes().len(), 1);
+    assert_eq!(
+        report.changes()[0].rules().next().unwrap().id,
+        "shape-changed"
+    );
+    assert_eq!(report.verdict().full(), FormatSet::EMPTY);
+}

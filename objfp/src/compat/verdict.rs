@@ -369,7 +369,13 @@ struct Walker {
     out: Vec<Finding>,
     seen: BTreeSet<(Key, Key, Ctx)>,
     path: String,
+    depth: usize,
 }
+
+/// How many wrappers (options, sequences, maps, ...) the walk goes through without
+/// meeting a struct or enum: far beyond any real type, and a bound for hand-written
+/// descriptions that loop through wrappers alone.
+const MAX_DEPTH: usize = 64;
 
 /// The findings for `old` -> `new`, paths starting with `root`.
 pub(crate) fn walk(old: &Description, new: &Description, root: &str) -> Vec<Finding> {
@@ -377,6 +383,7 @@ pub(crate) fn walk(old: &Description, new: &Description, root: &str) -> Vec<Find
         out: Vec::new(),
         seen: BTreeSet::new(),
         path: String::from(root),
+        depth: 0,
     };
     let ctx = Ctx {
         b: FormatSet::ALL,
@@ -449,6 +456,21 @@ impl Walker {
         {
             return;
         }
+        let composite = matches!(
+            (a.shape, b.shape),
+            (Shape::Struct(_) | Shape::Enum(_), _) | (_, Shape::Struct(_) | Shape::Enum(_))
+        );
+        if !composite && self.depth >= MAX_DEPTH {
+            self.shape_changed(a, b, &r::SHAPE_CHANGED, ctx);
+            return;
+        }
+        let depth = self.depth;
+        self.depth = if composite { 0 } else { depth + 1 };
+        self.compare(a, b, ctx);
+        self.depth = depth;
+    }
+
+    fn compare(&mut self, a: Node<'_>, b: Node<'_>, ctx: Ctx) {
         if ctx.is_empty() {
             return;
         }
