@@ -435,6 +435,24 @@ case!(untagged_changed, ["untagged-changed", "unsupported-untagged"],
     back |o, f| Some(match o { O::A(x) => N::A(*x as u64), O::B(s) => N::B(s.clone()) }),
     fwd |n, f| match n { N::A(x) => u32::try_from(*x).ok().map(O::A), N::B(s) => Some(O::B(s.clone())) });
 
+// Struct variants: fields by name in maps, by position in msgpack arrays and postcard.
+case!(variant_field_added_default, ["field-added-default", "field-appended-default"],
+    old { wire! { enum T { A { x: u32 }, B(u8) } } },
+    new { wire! { enum T { A { x: u32, #[serde(default)] y: String }, B(u8) } } },
+    back |o, f| Some(match o { O::A { x } => N::A { x: *x, y: String::new() }, O::B(b) => N::B(*b) }),
+    fwd |n, f| Some(match n { N::A { x, .. } => O::A { x: *x }, N::B(b) => O::B(*b) }));
+
+// Map keys follow the integer rules (JSON writes them as strings and parses them back).
+case!(map_key_widened, ["int-widened"],
+old { wire! { struct T { m: std::collections::BTreeMap<u32, String> } } },
+new { wire! { struct T { m: std::collections::BTreeMap<u64, String> } } },
+back |o, f| Some(N { m: o.m.iter().map(|(k, v)| (*k as u64, v.clone())).collect() }),
+fwd |n, f| {
+    let m: Option<std::collections::BTreeMap<u32, String>> =
+        n.m.iter().map(|(k, v)| u32::try_from(*k).ok().map(|k| (k, v.clone()))).collect();
+    m.map(|m| O { m })
+});
+
 // ---- What formats cannot carry ---------------------------------------------------------
 
 case!(unsupported_flatten, ["field-added-default", "field-appended-default", "unsupported-flatten"],
@@ -655,6 +673,16 @@ const CASES: &[(&str, &[&str], fn() -> Result<(), String>)] = &[
         untagged_changed::run,
     ),
     (
+        "variant_field_added_default",
+        variant_field_added_default::RULES,
+        variant_field_added_default::run,
+    ),
+    (
+        "map_key_widened",
+        map_key_widened::RULES,
+        map_key_widened::run,
+    ),
+    (
         "unsupported_flatten",
         unsupported_flatten::RULES,
         unsupported_flatten::run,
@@ -717,6 +745,7 @@ fn shapes_agree_with_the_formats() {
         "named_changed",
         "named_wrapped",
         "opaque_changed",
+        "map_key_widened",
     ];
     run_cases(|n| shapes.contains(&n));
 }
@@ -764,6 +793,8 @@ fn every_case_runs_in_some_test() {
                 "named_changed",
                 "named_wrapped",
                 "opaque_changed",
+                "map_key_widened",
+                "map_key_widened",
             ]
             .contains(&n)
     };

@@ -219,9 +219,9 @@ macro_rules! wire {
             fn gen_with(r: &mut $crate::support::Rng) -> Self { $name ( $(<$t as $crate::support::Gen>::gen_with(r)),* ) }
         }
     };
-    ($(#[$m:meta])* enum $name:ident { $($(#[$vm:meta])* $v:ident $( ( $($tt:ty),* ) )? $( { $($vf:ident : $vt:ty),* } )? $(= $d:expr)? ),* $(,)? }) => {
+    ($(#[$m:meta])* enum $name:ident { $($(#[$vm:meta])* $v:ident $( ( $($tt:ty),* ) )? $( { $($(#[$vfm:meta])* $vf:ident : $vt:ty),* } )? $(= $d:expr)? ),* $(,)? }) => {
         #[derive(objfp::TypeFingerprint, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-        $(#[$m])* pub enum $name { $($(#[$vm])* $v $( ( $($tt),* ) )? $( { $($vf: $vt),* } )? $(= $d)? ),* }
+        $(#[$m])* pub enum $name { $($(#[$vm])* $v $( ( $($tt),* ) )? $( { $($(#[$vfm])* $vf: $vt),* } )? $(= $d)? ),* }
         impl $crate::support::Gen for $name {
             #[allow(unused_assignments, unused_variables)]
             fn gen_with(r: &mut $crate::support::Rng) -> Self {
