@@ -9,7 +9,7 @@ use crate::ctxt::Ctxt;
 use crate::recursion::Rewriter;
 
 /// Starts every pre-image; bumped whenever any already specified pre-image changes.
-pub const MAGIC: &[u8; 7] = b"objfp/1";
+pub const MAGIC: &[u8; 7] = b"objfp/2";
 
 pub mod tag {
     pub const INTERFACE: u8 = b'i';
@@ -75,10 +75,33 @@ pub enum Ref {
     Local(syn::Type),
 }
 
-/// The bytes of a pre-image, with the referenced fingerprints that follow them.
+/// A pre-image: bytes the macro knows, then (SPEC.md §3) either the type expressions of
+/// the types the body mentions (structs, enums, interfaces: after padding the bytes to a
+/// whole number of SHA-256 blocks) or whole fingerprints (recursion groups).
 pub struct Preimage {
     pub bytes: Vec<u8>,
-    pub refs: Vec<Ref>,
+    pub tail: Tail,
+}
+
+pub enum Tail {
+    /// `pad64(bytes) expr(t1) .. expr(tn)`.
+    Exprs(Vec<Ref>),
+    /// `bytes fp(r1) .. fp(rn)`.
+    Fingerprints(Vec<Ref>),
+}
+
+/// The canonical bytes of a struct or enum body, in the pieces its description reuses.
+pub struct Body {
+    /// `str(repr)` for an enum, empty for a struct.
+    pub repr: Vec<u8>,
+    /// `attrs(container)`.
+    pub attrs: Vec<u8>,
+    /// `u8(style)` for a struct, empty for an enum.
+    pub style: Vec<u8>,
+    /// `u32(n) field*` for a struct, `u32(n) variant*` for an enum.
+    pub items: Vec<u8>,
+    /// The field types, in order (variant by variant for an enum).
+    pub types: Vec<Ref>,
 }
 
 /// Reduces the input to its canonical form.
@@ -380,31 +403,26 @@ fn sorted(mut attrs: Vec<Attr>) -> Vec<Attr> {
     attrs
 }
 
-impl Preimage {
-    fn new(tag: u8) -> Self {
-        let mut bytes = MAGIC.to_vec();
-        bytes.push(tag);
-        Preimage {
-            bytes,
-            refs: Vec::new(),
-        }
+/// Byte writer of the canonical encoding (SPEC.md §2).
+#[derive(Default)]
+pub struct Writer(pub Vec<u8>);
+
+impl Writer {
+    pub fn byte(&mut self, b: u8) {
+        self.0.push(b);
     }
 
-    fn byte(&mut self, b: u8) {
-        self.bytes.push(b);
-    }
-
-    fn u32(&mut self, n: usize) {
+    pub fn u32(&mut self, n: usize) {
         // Counts and lengths are u32 little-endian; nothing in a Rust type gets near 2^32.
-        self.bytes.extend_from_slice(&(n as u32).to_le_bytes());
+        self.0.extend_from_slice(&(n as u32).to_le_bytes());
     }
 
-    fn str(&mut self, s: &str) {
+    pub fn str(&mut self, s: &str) {
         self.u32(s.len());
-        self.bytes.extend_from_slice(s.as_bytes());
+        self.0.extend_from_slice(s.as_bytes());
     }
 
-    fn attrs(&mut self, attrs: &[Attr]) {
+    pub fn attrs(&mut self, attrs: &[Attr]) {
         self.u32(attrs.len());
         for (key, value) in attrs {
             self.str(key);
@@ -412,13 +430,13 @@ impl Preimage {
         }
     }
 
-    fn fields(&mut self, style: Style, fields: &[CanonField]) {
-        self.byte(style_byte(style));
+    /// `u32(n) (str(name) attrs)*`; the types go to `types`.
+    fn fields(&mut self, fields: &[CanonField], types: &mut Vec<Ref>) {
         self.u32(fields.len());
         for field in fields {
             self.str(&field.name);
             self.attrs(&field.attrs);
-            self.refs.push(field.ty.clone());
+            types.push(field.ty.clone());
         }
     }
 }
@@ -433,56 +451,94 @@ fn style_byte(style: Style) -> u8 {
 }
 
 impl Node {
-    /// The pre-image of a struct or enum node. Other nodes are composed from
-    /// fingerprints by the runtime's `encoding` functions (see `expand`).
-    pub fn preimage(&self) -> Option<Preimage> {
+    /// The canonical body of a struct or enum node, in pieces (SPEC.md §6, §7).
+    pub fn body(&self) -> Option<Body> {
+        let mut types = Vec::new();
         match self {
             Node::Struct {
                 style,
                 attrs,
                 fields,
             } => {
-                let mut p = Preimage::new(tag::STRUCT);
-                p.attrs(attrs);
-                p.fields(*style, fields);
-                Some(p)
+                let mut a = Writer::default();
+                a.attrs(attrs);
+                let mut items = Writer::default();
+                items.fields(fields, &mut types);
+                Some(Body {
+                    repr: Vec::new(),
+                    attrs: a.0,
+                    style: vec![style_byte(*style)],
+                    items: items.0,
+                    types,
+                })
             }
             Node::Enum {
                 repr,
                 attrs,
                 variants,
             } => {
-                let mut p = Preimage::new(tag::ENUM);
-                p.str(repr);
-                p.attrs(attrs);
-                p.u32(variants.len());
+                let mut r = Writer::default();
+                r.str(repr);
+                let mut a = Writer::default();
+                a.attrs(attrs);
+                let mut items = Writer::default();
+                items.u32(variants.len());
                 for v in variants {
-                    p.str(&v.name);
-                    p.attrs(&v.attrs);
+                    items.str(&v.name);
+                    items.attrs(&v.attrs);
                     match v.discriminant {
-                        None => p.byte(0),
+                        None => items.byte(0),
                         Some(d) => {
-                            p.byte(1);
-                            p.bytes.extend_from_slice(&d.to_le_bytes());
+                            items.byte(1);
+                            items.0.extend_from_slice(&d.to_le_bytes());
                         }
                     }
-                    p.fields(v.style, &v.fields);
+                    items.byte(style_byte(v.style));
+                    items.fields(&v.fields, &mut types);
                 }
-                Some(p)
+                Some(Body {
+                    repr: r.0,
+                    attrs: a.0,
+                    style: Vec::new(),
+                    items: items.0,
+                    types,
+                })
             }
             Node::Opaque(_) | Node::SameAs(_) | Node::Proxy { .. } => None,
         }
+    }
+
+    /// The pre-image of a struct or enum node. Other nodes are composed from
+    /// fingerprints by the runtime's `encoding` functions (see `expand`).
+    pub fn preimage(&self) -> Option<Preimage> {
+        let body = self.body()?;
+        let tag = match self {
+            Node::Struct { .. } => tag::STRUCT,
+            _ => tag::ENUM,
+        };
+        let mut bytes = MAGIC.to_vec();
+        bytes.push(tag);
+        for piece in [&body.repr, &body.attrs, &body.style, &body.items] {
+            bytes.extend_from_slice(piece);
+        }
+        Some(Preimage {
+            bytes,
+            tail: Tail::Exprs(body.types),
+        })
     }
 }
 
 /// Pre-image of member `index` of a recursion group of `size` members; the refs are the
 /// members' local fingerprints, in order.
 pub fn group_preimage(size: usize, index: usize, locals: Vec<Ref>) -> Preimage {
-    let mut p = Preimage::new(tag::GROUP);
-    p.u32(size);
-    p.u32(index);
-    p.refs = locals;
-    p
+    let mut w = Writer(MAGIC.to_vec());
+    w.byte(tag::GROUP);
+    w.u32(size);
+    w.u32(index);
+    Preimage {
+        bytes: w.0,
+        tail: Tail::Fingerprints(locals),
+    }
 }
 
 /// One method of an interface, in canonical form.
@@ -495,44 +551,59 @@ pub struct InterfaceMethod {
 }
 
 /// Pre-image of a trait's interface (SPEC.md §12): methods, associated types and consts,
-/// each list already sorted by name.
+/// each list already sorted by name; then the type expressions of every parameter,
+/// return and const type.
 pub fn interface_preimage(
     methods: &[InterfaceMethod],
     types: &[String],
     consts: &[(String, Ref)],
 ) -> Preimage {
     use crate::interface::Receiver;
-    let mut p = Preimage::new(tag::INTERFACE);
-    p.u32(methods.len());
+    let mut w = Writer(MAGIC.to_vec());
+    w.byte(tag::INTERFACE);
+    let mut exprs = Vec::new();
+    w.u32(methods.len());
     for m in methods {
-        p.str(&m.name);
-        p.byte(match m.receiver {
+        w.str(&m.name);
+        w.byte(match m.receiver {
             Receiver::None => b'n',
             Receiver::Ref => b'r',
             Receiver::RefMut => b'm',
             Receiver::Value => b'v',
             Receiver::Typed => b't',
         });
-        p.byte(u8::from(m.is_async));
-        p.u32(m.params.len());
-        p.refs.extend(m.params.iter().cloned());
-        p.refs.push(m.output.clone());
+        w.byte(u8::from(m.is_async));
+        w.u32(m.params.len());
+        exprs.extend(m.params.iter().cloned());
+        exprs.push(m.output.clone());
     }
-    p.u32(types.len());
-    types.iter().for_each(|t| p.str(t));
-    p.u32(consts.len());
+    w.u32(types.len());
+    types.iter().for_each(|t| w.str(t));
+    w.u32(consts.len());
     for (name, ty) in consts {
-        p.str(name);
-        p.refs.push(ty.clone());
+        w.str(name);
+        exprs.push(ty.clone());
     }
-    p
+    Preimage {
+        bytes: w.0,
+        tail: Tail::Exprs(exprs),
+    }
+}
+
+/// Pads to a whole number of 64-byte SHA-256 blocks with zero bytes (SPEC.md §3), so
+/// that const evaluation starts on a block boundary.
+pub fn pad64(bytes: &mut Vec<u8>) {
+    while !bytes.len().is_multiple_of(64) {
+        bytes.push(0);
+    }
 }
 
 /// Fingerprint of an opaque named shape, computed here.
 pub fn opaque_fingerprint(name: &str) -> [u8; 32] {
-    let mut p = Preimage::new(tag::OPAQUE);
-    p.str(name);
-    sha256(&p.bytes)
+    let mut w = Writer(MAGIC.to_vec());
+    w.byte(tag::OPAQUE);
+    w.str(name);
+    sha256(&w.0)
 }
 
 pub fn sha256(bytes: &[u8]) -> [u8; 32] {

@@ -12,7 +12,7 @@ use syn::spanned::Spanned;
 use crate::ast::{Container, Style};
 use crate::bound;
 use crate::ctxt::Ctxt;
-use crate::encode::{self, CanonField, CanonVariant, Node, Preimage, Ref};
+use crate::encode::{self, Node, Preimage, Ref, Tail};
 use crate::recursion::{Cycle, Rewriter};
 use crate::valid;
 
@@ -94,6 +94,11 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
         })
     };
     let description = generator.description(&cont, &node, &described_args);
+    let type_expr = if cont.attrs.implements.is_empty() {
+        generator.type_expr(&node)
+    } else {
+        TokenStream::new()
+    };
     let pin = generator.pin(&cont);
 
     Ok(quote! {
@@ -104,6 +109,7 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
             impl #impl_generics #krate::TypeFingerprint for #ident #ty_generics #where_clause {
                 const FINGERPRINT: #krate::Fingerprint = #fingerprint;
                 const DESCRIPTION: &'static #krate::Description = #description;
+                #type_expr
             }
             #cycle_impl
             #pin
@@ -147,32 +153,99 @@ impl Gen<'_> {
         }
     }
 
-    /// Hashes natively what is known; leaves the rest to `finish` in const evaluation.
+    /// A type expression known to the macro (`#[fingerprint(opaque)]`): `R` and the
+    /// fingerprint.
+    fn known_expr(r: &Ref) -> Option<Vec<u8>> {
+        match r {
+            Ref::Opaque(name) => {
+                let mut out = vec![b'R'];
+                out.extend_from_slice(&encode::opaque_fingerprint(name));
+                Some(out)
+            }
+            Ref::Type { .. } | Ref::Local(_) => None,
+        }
+    }
+
+    fn expr(&self, r: &Ref) -> TokenStream {
+        let krate = self.krate;
+        match r {
+            Ref::Type { fp, .. } => quote!(<#fp as #krate::TypeFingerprint>::TYPE_EXPR),
+            Ref::Opaque(name) => {
+                let fp = literal_fp(krate, encode::opaque_fingerprint(name));
+                quote!(#krate::encoding::TypeExpr::reference(#fp))
+            }
+            Ref::Local(member) => quote!(#krate::encoding::TypeExpr::reference(
+                <#member as #krate::__private::CycleMember>::LOCAL
+            )),
+        }
+    }
+
+    /// Hashes natively what is known; leaves the rest to const evaluation, which only
+    /// ever sees whole blocks of the known part (SPEC.md §3).
     pub fn preimage(&self, p: Preimage) -> TokenStream {
         let krate = self.krate;
-        let known: Option<Vec<[u8; 32]>> = p
-            .refs
-            .iter()
-            .map(|r| match r {
-                Ref::Opaque(name) => Some(encode::opaque_fingerprint(name)),
-                Ref::Type { .. } | Ref::Local(_) => None,
-            })
-            .collect();
-        if let Some(known) = known {
-            let mut bytes = p.bytes;
-            known.iter().for_each(|fp| bytes.extend_from_slice(fp));
-            return literal_fp(krate, encode::sha256(&bytes));
+        match p.tail {
+            Tail::Exprs(exprs) => {
+                let mut bytes = p.bytes;
+                encode::pad64(&mut bytes);
+                let known: Option<Vec<Vec<u8>>> = exprs.iter().map(Self::known_expr).collect();
+                if let Some(known) = known {
+                    known.iter().for_each(|e| bytes.extend_from_slice(e));
+                    return literal_fp(krate, encode::sha256(&bytes));
+                }
+                let (state, len, _) = encode::midstate(&bytes);
+                let exprs = exprs.iter().map(|r| self.expr(r));
+                quote! {
+                    #krate::__private::finish_exprs(
+                        #krate::__private::Midstate { h: [#(#state),*], len: #len },
+                        &[#(#exprs),*],
+                    )
+                }
+            }
+            Tail::Fingerprints(refs) => {
+                let (state, len, tail) = encode::midstate(&p.bytes);
+                let tail = Literal::byte_string(tail);
+                let refs = refs.iter().map(|r| self.ref_fp(r));
+                quote! {
+                    #krate::__private::finish(
+                        #krate::__private::Midstate { h: [#(#state),*], len: #len },
+                        #tail,
+                        &[#(#refs),*],
+                    )
+                }
+            }
         }
-        let (state, len, tail) = encode::midstate(&p.bytes);
-        let tail = Literal::byte_string(tail);
-        let refs = p.refs.iter().map(|r| self.ref_fp(r));
-        quote! {
-            #krate::__private::finish(
-                #krate::__private::Midstate { h: [#(#state),*], len: #len },
-                #tail,
-                &[#(#refs),*],
-            )
-        }
+    }
+
+    /// `const TYPE_EXPR` when it is not the default reference to the fingerprint: a type
+    /// with the shape of another type is written like that type inside other types too.
+    fn type_expr(&self, node: &Node) -> TokenStream {
+        let krate = self.krate;
+        let expr = match node {
+            Node::SameAs(r @ Ref::Type { .. }) => self.expr(r),
+            // Written as `into`'s type and read as something else: when both sides are one
+            // shape, the type is that shape (SPEC.md §10), and written like it.
+            Node::Proxy {
+                ser: Some(ser),
+                de,
+                own,
+            } => {
+                let ser_expr = self.expr(ser);
+                let ser_fp = self.ref_fp(ser);
+                let de_fp = match de {
+                    Some(de) => self.ref_fp(de),
+                    None => self.fingerprint(own),
+                };
+                quote!(#krate::__private::proxy_expr(
+                    #ser_expr,
+                    #ser_fp,
+                    #de_fp,
+                    <Self as #krate::TypeFingerprint>::FINGERPRINT,
+                ))
+            }
+            _ => return TokenStream::new(),
+        };
+        quote!(const TYPE_EXPR: #krate::encoding::TypeExpr = #expr;)
     }
 
     /// `#[fingerprint(implements(...))]`: checks that the type implements each trait and
@@ -228,27 +301,34 @@ impl Gen<'_> {
     }
 
     /// The shape's tokens; `extra` are description-only container attributes (`implements`).
+    /// Struct and enum shapes reuse the canonical bytes of the pre-image body (SPEC.md §6,
+    /// §7), which the runtime decodes when read: far cheaper to compile than a literal of
+    /// nested structs and slices.
     fn shape(&self, node: &Node, extra: &[TokenStream]) -> TokenStream {
         let krate = self.krate;
         match node {
-            Node::Struct {
-                style,
-                attrs,
-                fields,
-            } => {
+            Node::Struct { style, .. } => {
+                let body = node.body().expect("structs have a body");
                 let kind = kind(krate, *style);
-                let attrs = self.attrs_with(attrs, extra);
-                let fields = self.fields(fields);
-                quote!(#krate::Shape::Struct(#krate::StructShape { kind: #kind, attrs: #attrs, fields: #fields }))
+                let attrs = Literal::byte_string(&body.attrs);
+                let items = Literal::byte_string(&body.items);
+                let types = body.types.iter().map(|r| self.type_ref(r));
+                quote!(#krate::Shape::Struct(#krate::StructShape {
+                    kind: #kind,
+                    attrs: #krate::Attrs::__encoded(#attrs, &[#(#extra),*]),
+                    fields: #krate::Fields::__encoded(#items, &[#(#types),*]),
+                }))
             }
-            Node::Enum {
-                repr,
-                attrs,
-                variants,
-            } => {
-                let attrs = self.attrs_with(attrs, extra);
-                let variants = variants.iter().map(|v| self.variant(v));
-                quote!(#krate::Shape::Enum(#krate::EnumShape { repr: #repr, attrs: #attrs, variants: &[#(#variants),*] }))
+            Node::Enum { repr, .. } => {
+                let body = node.body().expect("enums have a body");
+                let attrs = Literal::byte_string(&body.attrs);
+                let items = Literal::byte_string(&body.items);
+                let types = body.types.iter().map(|r| self.type_ref(r));
+                quote!(#krate::Shape::Enum(#krate::EnumShape {
+                    repr: #repr,
+                    attrs: #krate::Attrs::__encoded(#attrs, &[#(#extra),*]),
+                    variants: #krate::Variants::__encoded(#items, &[#(#types),*]),
+                }))
             }
             Node::Opaque(name) => quote!(#krate::Shape::Opaque(#name)),
             Node::SameAs(_) => unreachable!("described as the type it is the same as"),
@@ -265,47 +345,6 @@ impl Gen<'_> {
                 quote!(#krate::Shape::Proxy { serialize: #ser, deserialize: #de, own: &#own })
             }
         }
-    }
-
-    fn variant(&self, v: &CanonVariant) -> TokenStream {
-        let krate = self.krate;
-        let name = &v.name;
-        let attrs = self.attrs(&v.attrs);
-        let discriminant = match v.discriminant {
-            Some(d) => {
-                let d = Literal::i128_suffixed(d);
-                quote!(::core::option::Option::Some(#d))
-            }
-            None => quote!(::core::option::Option::None),
-        };
-        let kind = kind(krate, v.style);
-        let fields = self.fields(&v.fields);
-        quote! {
-            #krate::Variant { name: #name, attrs: #attrs, discriminant: #discriminant, kind: #kind, fields: #fields }
-        }
-    }
-
-    fn fields(&self, fields: &[CanonField]) -> TokenStream {
-        let krate = self.krate;
-        let fields = fields.iter().map(|f| {
-            let name = &f.name;
-            let attrs = self.attrs(&f.attrs);
-            let ty = self.type_ref(&f.ty);
-            quote!(#krate::Field { name: #name, attrs: #attrs, ty: #ty })
-        });
-        quote!(&[#(#fields),*])
-    }
-
-    fn attrs(&self, attrs: &[encode::Attr]) -> TokenStream {
-        self.attrs_with(attrs, &[])
-    }
-
-    fn attrs_with(&self, attrs: &[encode::Attr], extra: &[TokenStream]) -> TokenStream {
-        let krate = self.krate;
-        let attrs = attrs
-            .iter()
-            .map(|(key, value)| quote!(#krate::Attr { key: #key, value: #value }));
-        quote!(&[#(#attrs,)* #(#extra),*])
     }
 
     /// One `implements` attribute per declared trait, valued `"Name <interface hex>"`, so

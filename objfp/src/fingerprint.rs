@@ -45,7 +45,7 @@ impl Fingerprint {
         &self.0
     }
 
-    /// Parses 64 hex digits (either case) in a `const` context.
+    /// Parses 64 hex digits (`0-9`, `a-f` or `A-F`) in a `const` context.
     ///
     /// # Panics
     /// Panics, which in a `const` is a compile error, when the text is not exactly 64 hex
@@ -64,45 +64,48 @@ impl Fingerprint {
                 panic!("a fingerprint is exactly 64 hex digits")
             }
             Err(ParseFingerprintError::Digit { .. }) => {
-                panic!("a fingerprint may only contain hex digits 0-9, a-f")
+                panic!("a fingerprint may only contain hex digits 0-9, a-f or A-F")
             }
         }
     }
 
-    /// Parses 64 hex digits (either case), returning an error instead of panicking.
+    /// Parses 64 hex digits (`0-9`, `a-f` or `A-F`), returning an error instead of
+    /// panicking. The text must be exactly the digits (no surrounding whitespace); errors
+    /// count characters, not bytes.
     ///
     /// ```
     /// use objfp::{Fingerprint, ParseFingerprintError};
     /// assert_eq!(Fingerprint::try_from_hex("abc"), Err(ParseFingerprintError::Length(3)));
+    /// assert_eq!(Fingerprint::try_from_hex("é"), Err(ParseFingerprintError::Length(1)));
+    /// let text = "é".repeat(64);
+    /// assert_eq!(
+    ///     Fingerprint::try_from_hex(&text),
+    ///     Err(ParseFingerprintError::Digit { index: 0, found: 'é' })
+    /// );
     /// ```
     pub const fn try_from_hex(hex: &str) -> Result<Self, ParseFingerprintError> {
         let text = hex.as_bytes();
-        if text.len() != 64 {
-            return Err(ParseFingerprintError::Length(text.len()));
+        let chars = char_count(text);
+        if chars != 64 {
+            return Err(ParseFingerprintError::Length(chars));
         }
+        // 64 characters: a fingerprint when each is an ASCII hex digit (one byte each), so
+        // up to the first that is not, the byte index is the character index.
         let mut bytes = [0u8; 32];
         let mut i = 0;
         while i < 64 {
-            let hi = match hex_digit(text[i]) {
-                Some(v) => v,
-                None => {
-                    return Err(ParseFingerprintError::Digit {
-                        index: i,
-                        byte: text[i],
-                    });
-                }
+            let Some(digit) = hex_digit(text[i]) else {
+                return Err(ParseFingerprintError::Digit {
+                    index: i,
+                    found: char_at(text, i),
+                });
             };
-            let lo = match hex_digit(text[i + 1]) {
-                Some(v) => v,
-                None => {
-                    return Err(ParseFingerprintError::Digit {
-                        index: i + 1,
-                        byte: text[i + 1],
-                    });
-                }
-            };
-            bytes[i / 2] = (hi << 4) | lo;
-            i += 2;
+            if i % 2 == 0 {
+                bytes[i / 2] = digit << 4;
+            } else {
+                bytes[i / 2] |= digit;
+            }
+            i += 1;
         }
         Ok(Fingerprint(bytes))
     }
@@ -155,6 +158,44 @@ impl Fingerprint {
     }
 }
 
+/// The number of characters in UTF-8 text: the bytes that do not continue a character.
+const fn char_count(text: &[u8]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < text.len() {
+        if text[i] & 0xc0 != 0x80 {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
+
+/// The character that starts at byte `i` of UTF-8 text (`U+FFFD` if none does).
+const fn char_at(text: &[u8], i: usize) -> char {
+    let first = text[i];
+    let (width, bits) = match first {
+        0x00..=0x7f => return first as char,
+        0xc0..=0xdf => (2, (first & 0x1f) as u32),
+        0xe0..=0xef => (3, (first & 0x0f) as u32),
+        0xf0..=0xf7 => (4, (first & 0x07) as u32),
+        _ => return char::REPLACEMENT_CHARACTER,
+    };
+    if i + width > text.len() {
+        return char::REPLACEMENT_CHARACTER;
+    }
+    let mut code = bits;
+    let mut k = 1;
+    while k < width {
+        code = (code << 6) | (text[i + k] & 0x3f) as u32;
+        k += 1;
+    }
+    match char::from_u32(code) {
+        Some(c) => c,
+        None => char::REPLACEMENT_CHARACTER,
+    }
+}
+
 const fn hex_digit(c: u8) -> Option<u8> {
     match c {
         b'0'..=b'9' => Some(c - b'0'),
@@ -164,24 +205,31 @@ const fn hex_digit(c: u8) -> Option<u8> {
     }
 }
 
-/// Why a text is not a fingerprint.
+/// Why a text is not a fingerprint. Lengths and positions count characters (Unicode
+/// scalar values) of the text given, not bytes.
 ///
 /// ```
 /// use objfp::{Fingerprint, ParseFingerprintError};
 /// let err = "zz".repeat(32).parse::<Fingerprint>().unwrap_err();
-/// assert_eq!(err, ParseFingerprintError::Digit { index: 0, byte: b'z' });
+/// assert_eq!(err, ParseFingerprintError::Digit { index: 0, found: 'z' });
 /// assert!(err.to_string().contains("position 0"));
+///
+/// let err = "é".parse::<Fingerprint>().unwrap_err();
+/// assert_eq!(err, ParseFingerprintError::Length(1));
+/// assert!(err.to_string().contains("has 1 character"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ParseFingerprintError {
-    /// The text is not 64 characters long; holds the length found.
+    /// The text is not 64 characters long; holds its length in characters (for
+    /// [`str::parse`], without the surrounding whitespace it ignores).
     Length(usize),
     /// A character is not a hex digit.
     Digit {
-        /// Byte offset of the offending character.
+        /// The position of the character in the text given, counting characters from 0.
         index: usize,
-        /// The offending byte.
-        byte: u8,
+        /// The character.
+        found: char,
     },
 }
 
@@ -189,15 +237,16 @@ impl fmt::Display for ParseFingerprintError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParseFingerprintError::Length(n) => {
+                let s = if *n == 1 { "" } else { "s" };
                 write!(
                     f,
-                    "a fingerprint is 64 hex digits, this text has {n} characters"
+                    "a fingerprint is 64 hex digits, this text has {n} character{s}"
                 )
             }
-            ParseFingerprintError::Digit { index, byte } => write!(
+            ParseFingerprintError::Digit { index, found } => write!(
                 f,
-                "a fingerprint is 64 hex digits, found {:?} at position {index}",
-                char::from(*byte)
+                "a fingerprint is 64 hex digits (0-9, a-f or A-F), found {found:?} at \
+                 position {index} (counting characters from 0)"
             ),
         }
     }
@@ -205,20 +254,40 @@ impl fmt::Display for ParseFingerprintError {
 
 impl core::error::Error for ParseFingerprintError {}
 
+/// Parses 64 hex digits (`0-9`, `a-f` or `A-F`), ignoring surrounding ASCII whitespace
+/// (space, tab, line feed, form feed, carriage return) and nothing else: other Unicode
+/// spaces, such as U+3000 or U+2028, are characters that are not hex digits. Errors count
+/// characters of the text given.
+///
+/// ```
+/// use objfp::{Fingerprint, ParseFingerprintError, TypeFingerprint};
+///
+/// let hex = u8::FINGERPRINT.to_string();
+/// assert_eq!(format!(" {hex}\n").parse::<Fingerprint>(), Ok(u8::FINGERPRINT));
+/// assert_eq!(
+///     format!("\u{3000}{hex}").parse::<Fingerprint>(),
+///     Err(ParseFingerprintError::Length(65))
+/// );
+/// ```
 impl FromStr for Fingerprint {
     type Err = ParseFingerprintError;
 
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
-        if s.len() != 64 {
-            return Err(ParseFingerprintError::Length(s.len()));
-        }
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let s = text.trim_ascii();
         let mut bytes = [0u8; 32];
-        match const_hex::decode_to_slice(s, &mut bytes) {
-            Ok(()) => Ok(Fingerprint(bytes)),
-            // const-hex reports the first bad character; recover its position ourselves so
-            // the error does not depend on const-hex's error type.
-            Err(_) => Self::try_from_hex(s),
+        if s.len() == 64 && const_hex::decode_to_slice(s, &mut bytes).is_ok() {
+            return Ok(Fingerprint(bytes));
+        }
+        // The error, with positions in `text`, not in the trimmed text.
+        let leading = text.len() - text.trim_ascii_start().len();
+        match Self::try_from_hex(s) {
+            Err(ParseFingerprintError::Digit { index, found }) => {
+                Err(ParseFingerprintError::Digit {
+                    index: index + char_count(&text.as_bytes()[..leading]),
+                    found,
+                })
+            }
+            other => other,
         }
     }
 }

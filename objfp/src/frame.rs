@@ -176,9 +176,10 @@ pub fn write_header(fingerprint: &Fingerprint, out: &mut [u8]) -> Result<usize, 
 /// [`expect_one_of`] to check it). Never panics.
 ///
 /// # Errors
-/// [`FrameError::BadMagic`] when the data is not a frame, [`FrameError::UnknownVersion`]
-/// when it was written by another fingerprint algorithm, [`FrameError::TooShort`] when it
-/// ends inside the header.
+/// [`FrameError::BadMagic`] when the data is not a frame (its first bytes are not
+/// [`MAGIC`], however few there are), [`FrameError::UnknownVersion`] when it was written by
+/// another fingerprint algorithm, [`FrameError::TooShort`] when it is the start of a frame
+/// that ends inside the header.
 ///
 /// ```
 /// use objfp::frame::{read_header, FrameError, Header};
@@ -189,6 +190,7 @@ pub fn write_header(fingerprint: &Fingerprint, out: &mut [u8]) -> Result<usize, 
 /// assert_eq!(read_header(&frame), Ok((header, &[1u8][..])));
 ///
 /// assert!(matches!(read_header(b"{\"json\": true}"), Err(FrameError::BadMagic { .. })));
+/// assert!(matches!(read_header(b"{}"), Err(FrameError::BadMagic { len: 2, .. })));
 /// assert_eq!(read_header(&frame[..20]), Err(FrameError::TooShort { needed: 37, got: 20 }));
 /// ```
 pub fn read_header(bytes: &[u8]) -> Result<(Header, &[u8]), FrameError> {
@@ -196,12 +198,17 @@ pub fn read_header(bytes: &[u8]) -> Result<(Header, &[u8]), FrameError> {
         needed: HEADER_LEN,
         got: bytes.len(),
     };
-    let Some((magic, rest)) = bytes.split_first_chunk::<4>() else {
+    // Not a frame as soon as the bytes there are differ from the magic, even when there
+    // are fewer than four of them (`b"{}"` is JSON, not a truncated frame).
+    let len = bytes.len().min(MAGIC.len());
+    if bytes[..len] != MAGIC[..len] {
+        let mut found = [0u8; 4];
+        found[..len].copy_from_slice(&bytes[..len]);
+        return Err(FrameError::BadMagic { found, len });
+    }
+    let Some((_, rest)) = bytes.split_first_chunk::<4>() else {
         return Err(too_short);
     };
-    if *magic != MAGIC {
-        return Err(FrameError::BadMagic { found: *magic });
-    }
     let Some((&version, rest)) = rest.split_first() else {
         return Err(too_short);
     };
@@ -294,7 +301,7 @@ pub fn expect_one_of<'a>(
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FrameError {
-    /// The buffer ends before the end of the header.
+    /// The data starts like a frame but ends before the end of the header.
     TooShort {
         /// Bytes a header needs: [`HEADER_LEN`].
         needed: usize,
@@ -303,8 +310,11 @@ pub enum FrameError {
     },
     /// The data does not start with [`MAGIC`]: it is not a frame.
     BadMagic {
-        /// The first four bytes found instead.
+        /// The first bytes found instead: `len` of them, then zeros.
         found: [u8; 4],
+        /// How many bytes of `found` are the data's: four, or fewer when the data is
+        /// shorter.
+        len: usize,
     },
     /// The header was written for a fingerprint algorithm version this crate does not know.
     UnknownVersion(u8),
@@ -331,10 +341,11 @@ impl fmt::Display for FrameError {
                 f,
                 "truncated objfp frame: the header needs {needed} bytes, the data has {got}"
             ),
-            FrameError::BadMagic { found } => write!(
+            FrameError::BadMagic { found, len } => write!(
                 f,
-                "not an objfp frame: expected the magic bytes {:02x?} (\"OFP\\0\"), found {found:02x?}",
-                MAGIC
+                "not an objfp frame: expected the magic bytes {:02x?} (\"OFP\\0\"), found {:02x?}",
+                MAGIC,
+                found.get(..*len).unwrap_or(found)
             ),
             FrameError::UnknownVersion(v) => write!(
                 f,

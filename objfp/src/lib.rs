@@ -74,8 +74,8 @@ pub mod table;
 mod verify;
 
 pub use describe::{
-    Attr, Description, EnumShape, Field, Primitive, Shape, StructKind, StructShape, TypeRef,
-    Variant,
+    Attr, AttrIter, Attrs, Description, EnumShape, Field, FieldIter, Fields, Primitive, Shape,
+    StructKind, StructShape, TypeRef, Variant, VariantIter, Variants,
 };
 pub use fingerprint::{Fingerprint, ParseFingerprintError, ShortFingerprint};
 pub use interface::{InterfaceDescription, Method, Receiver};
@@ -128,13 +128,48 @@ pub trait TypeFingerprint {
     const FINGERPRINT: Fingerprint;
     /// What the fingerprint was computed from, for explaining differences.
     const DESCRIPTION: &'static Description;
+    /// How the type is written inside the pre-image of a type that mentions it
+    /// (`SPEC.md` §5): spelled out for primitives, options, sequences, maps, arrays and
+    /// tuples, a reference to [`FINGERPRINT`](Self::FINGERPRINT) for everything else.
+    ///
+    /// Keep the default in a hand-written impl, unless it forwards to another type's
+    /// fingerprint (`FINGERPRINT = <u32 as TypeFingerprint>::FINGERPRINT`): then forward
+    /// this too, so that the type and the one it forwards to are one shape inside other
+    /// types as well.
+    const TYPE_EXPR: encoding::TypeExpr = encoding::TypeExpr::reference(Self::FINGERPRINT);
 }
 
 /// Not public API: what generated code calls. Changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::encoding::expr::finish_exprs;
     pub use crate::sha256::{Midstate, finish};
     use crate::{Description, Fingerprint, Shape, TypeFingerprint};
+
+    /// Whether a type expression is an array (`a`): a tuple of one type is described as one.
+    pub const fn is_array(expr: &crate::encoding::TypeExpr) -> bool {
+        expr.head() == crate::encoding::token::ARRAY
+    }
+
+    /// The type expression of a `#[serde(into = "A", from = "B")]` type: `A`'s when both
+    /// sides have one fingerprint (the type is then `A`'s shape), else a reference.
+    pub const fn proxy_expr(
+        ser: crate::encoding::TypeExpr,
+        ser_fp: Fingerprint,
+        de_fp: Fingerprint,
+        fingerprint: Fingerprint,
+    ) -> crate::encoding::TypeExpr {
+        if ser_fp.eq(&de_fp) {
+            ser
+        } else {
+            crate::encoding::TypeExpr::reference(fingerprint)
+        }
+    }
+
+    /// 1, whatever `T`: counts the elements of a tuple in a macro.
+    pub const fn one<T: ?Sized>() -> u64 {
+        1
+    }
 
     /// A [`TypeRef`](crate::TypeRef) for `T`.
     pub fn describe<T: TypeFingerprint + ?Sized>() -> &'static Description {

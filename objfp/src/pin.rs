@@ -86,11 +86,13 @@ pub const fn parse_pin(hex: &str) -> Fingerprint {
             msg.push(b" characters");
             fail(msg)
         }
-        Err(crate::ParseFingerprintError::Digit { index, .. }) => {
+        Err(crate::ParseFingerprintError::Digit { index, found }) => {
             let mut msg = Message::new();
-            msg.push(b"a pinned fingerprint is 64 hex digits (0-9, a-f); position ");
+            msg.push(b"a pinned fingerprint is 64 hex digits (0-9, a-f or A-F); the character at position ");
             msg.push_decimal(index);
-            msg.push(b" is not a hex digit");
+            msg.push(b" (counting from 0) is ");
+            msg.push_char(found);
+            msg.push(b", not a hex digit");
             fail(msg)
         }
     }
@@ -104,6 +106,34 @@ const fn fail(msg: Message) -> ! {
 }
 
 impl Message {
+    /// `` `c` (U+XXXX)``, or only the code point for a control character.
+    const fn push_char(&mut self, c: char) {
+        let code = c as u32;
+        let control = code < 0x20 || (code >= 0x7f && code < 0xa0);
+        if !control {
+            let mut buf = [0u8; 4];
+            self.push(b"`");
+            self.push(c.encode_utf8(&mut buf).as_bytes());
+            self.push(b"` (");
+        }
+        self.push(b"U+");
+        let mut digits = [b'0'; 6];
+        let mut len = 0;
+        let mut rest = code;
+        while rest > 0 || len < 4 {
+            digits[len] = b"0123456789ABCDEF"[(rest & 0xf) as usize];
+            rest >>= 4;
+            len += 1;
+        }
+        while len > 0 {
+            len -= 1;
+            self.push(&[digits[len]]);
+        }
+        if !control {
+            self.push(b")");
+        }
+    }
+
     const fn push_decimal(&mut self, mut n: usize) {
         let mut digits = [0u8; 20];
         let mut count = 0;
@@ -129,7 +159,7 @@ impl Message {
 /// ```
 /// objfp::assert_fingerprint!(
 ///     u32,
-///     "2da6d65e31f33308b6e11b0d30e89247dc84d66874bbe2caa408914b73a0e81a"
+///     "ebd8b522c7e40180fb1d412fef4ce7cf97abd7dfe01bdbb4c40fe2298871979c"
 /// );
 /// ```
 ///
@@ -138,7 +168,7 @@ impl Message {
 /// ```compile_fail
 /// objfp::assert_fingerprint!(
 ///     u64,
-///     "2da6d65e31f33308b6e11b0d30e89247dc84d66874bbe2caa408914b73a0e81a"
+///     "ebd8b522c7e40180fb1d412fef4ce7cf97abd7dfe01bdbb4c40fe2298871979c"
 /// );
 /// ```
 #[macro_export]

@@ -87,8 +87,13 @@ impl<'de> Visitor<'de> for FingerprintVisitor {
                 .next_element()?
                 .ok_or_else(|| de::Error::invalid_length(i, &self))?;
         }
-        if seq.next_element::<de::IgnoredAny>()?.is_some() {
-            return Err(de::Error::invalid_length(33, &self));
+        // Too long: say how long, as the other length errors do.
+        let mut len = 32;
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {
+            len += 1;
+        }
+        if len > 32 {
+            return Err(de::Error::invalid_length(len, &self));
         }
         Ok(Fingerprint::from_bytes(bytes))
     }

@@ -219,6 +219,68 @@ impl Sha256 {
         self
     }
 
+    /// Appends the first `len` bytes of `data` (all of it when `len` is larger), without
+    /// slicing it: in const evaluation, a call to `split_at` costs as much as a few
+    /// percent of a compression.
+    pub(crate) const fn update_prefix(mut self, mut data: &[u8], len: usize) -> Self {
+        let mut left = if len < data.len() { len } else { data.len() };
+        self.len += left as u64;
+        // Locals rather than fields while looping: a field is read and written through memory.
+        let mut acc = self.acc;
+        let mut nbits = self.nbits;
+        let mut nw = self.nw;
+        loop {
+            // Slice patterns rather than `data[i]`: no bounds checks.
+            let word;
+            match *data {
+                // Four bytes at a time: one pattern test and one store per word.
+                [b0, b1, b2, b3, ref rest @ ..] if left >= 4 => {
+                    left -= 4;
+                    acc <<= 8u32;
+                    acc |= b0 as u64;
+                    acc <<= 8u32;
+                    acc |= b1 as u64;
+                    acc <<= 8u32;
+                    acc |= b2 as u64;
+                    acc <<= 8u32;
+                    acc |= b3 as u64;
+                    // The oldest 32 of the `nbits + 32` bits held; the newest `nbits` stay.
+                    let mut w = acc;
+                    w >>= nbits;
+                    w &= 0xffff_ffff;
+                    word = w;
+                    data = rest;
+                }
+                [b, ref rest @ ..] if left >= 1 => {
+                    left -= 1;
+                    acc <<= 8u32;
+                    acc |= b as u64;
+                    data = rest;
+                    nbits += 8;
+                    if nbits < 32 {
+                        continue;
+                    }
+                    nbits = 0;
+                    let mut w = acc;
+                    w &= 0xffff_ffff;
+                    word = w;
+                }
+                _ => break,
+            }
+            self.words[nw] = word;
+            nw += 1;
+            if nw == 16 {
+                compress(&mut self.h, &self.words);
+                self.words = [0; 16];
+                nw = 0;
+            }
+        }
+        self.acc = acc;
+        self.nbits = nbits;
+        self.nw = nw;
+        self
+    }
+
     /// Pads and returns the digest.
     pub const fn finalize(mut self) -> [u8; 32] {
         let bits = self.len * 8;
@@ -339,33 +401,49 @@ macro_rules! round {
     };
 }
 
-/// One message schedule step on a rolling window of 16 words:
-/// `w[t] = σ1(w[t - 2]) + w[t - 7] + σ0(w[t - 15]) + w[t - 16]`, where `$w0` holds
-/// `w[t - 16]` and receives `w[t]`. The logical shifts in σ0 and σ1 use the undoubled word.
-macro_rules! sched {
-    ($w0:ident, $w1:ident, $w9:ident, $w14:ident) => {
-        // σ0(w1) = rotr(7) ^ rotr(18) ^ shr(3)
-        let mut x = $w1;
+/// Two message schedule steps at once, on pairs of words held in the two 64-bit lanes of
+/// a `u128` (low lane first): `$p0` holds `(w[t - 16], w[t - 15])` and receives
+/// `(w[t], w[t + 1])`; `$p1 = (w[t - 14], w[t - 13])`, `$p4 = (w[t - 8], w[t - 7])`,
+/// `$p5 = (w[t - 6], w[t - 5])`, `$p7 = (w[t - 2], w[t - 1])`. The doubling and shifts of
+/// `sched!` work lane by lane: a shift lets bits of the high lane into the top of the low
+/// lane, above bit 45, which the masks remove before any addition could carry across.
+macro_rules! sched2 {
+    ($p0:ident, $p1:ident, $p4:ident, $p5:ident, $p7:ident) => {
+        // σ0 of (w[t - 15], w[t - 14])
+        let mut m = $p0;
+        m >>= 64u32;
+        let mut hi = $p1;
+        hi <<= 64u32;
+        m |= hi;
+        let mut x = m;
         x *= 0x1_0000_0001;
         let mut s = x;
         s >>= 11u32;
         s ^= x;
         s >>= 4u32;
-        s ^= $w1;
+        s ^= m;
         s >>= 3u32;
-        $w0 += s;
-        $w0 += $w9;
-        // σ1(w14) = rotr(17) ^ rotr(19) ^ shr(10)
-        let mut x = $w14;
+        s &= 0xffff_ffff_0000_0000_ffff_ffff;
+        $p0 += s;
+        // w[t - 7], w[t - 6]
+        let mut m = $p4;
+        m >>= 64u32;
+        let mut hi = $p5;
+        hi <<= 64u32;
+        m |= hi;
+        $p0 += m;
+        // σ1 of (w[t - 2], w[t - 1])
+        let mut x = $p7;
         x *= 0x1_0000_0001;
         let mut s = x;
         s >>= 2u32;
         s ^= x;
         s >>= 7u32;
-        s ^= $w14;
+        s ^= $p7;
         s >>= 10u32;
-        $w0 += s;
-        $w0 &= 0xffff_ffff;
+        s &= 0xffff_ffff_0000_0000_ffff_ffff;
+        $p0 += s;
+        $p0 &= 0xffff_ffff_0000_0000_ffff_ffff;
     };
 }
 
@@ -390,6 +468,15 @@ const fn compress(state: &mut [u32; 8], block: &[u64; 16]) {
         mut w14,
         mut w15,
     ] = *block;
+    // The schedule window as pairs for `sched2!`.
+    let mut p0 = w0 as u128 | (w1 as u128) << 64u32;
+    let mut p1 = w2 as u128 | (w3 as u128) << 64u32;
+    let mut p2 = w4 as u128 | (w5 as u128) << 64u32;
+    let mut p3 = w6 as u128 | (w7 as u128) << 64u32;
+    let mut p4 = w8 as u128 | (w9 as u128) << 64u32;
+    let mut p5 = w10 as u128 | (w11 as u128) << 64u32;
+    let mut p6 = w12 as u128 | (w13 as u128) << 64u32;
+    let mut p7 = w14 as u128 | (w15 as u128) << 64u32;
     let [h0, h1, h2, h3, h4, h5, h6, h7] = *state;
     let (mut a, mut b, mut c, mut d) = (h0 as u64, h1 as u64, h2 as u64, h3 as u64);
     let (mut e, mut f, mut g, mut h) = (h4 as u64, h5 as u64, h6 as u64, h7 as u64);
@@ -400,22 +487,30 @@ const fn compress(state: &mut [u32; 8], block: &[u64; 16]) {
     let mut j = 0;
     while j < 4 {
         if j > 0 {
-            sched!(w0, w1, w9, w14);
-            sched!(w1, w2, w10, w15);
-            sched!(w2, w3, w11, w0);
-            sched!(w3, w4, w12, w1);
-            sched!(w4, w5, w13, w2);
-            sched!(w5, w6, w14, w3);
-            sched!(w6, w7, w15, w4);
-            sched!(w7, w8, w0, w5);
-            sched!(w8, w9, w1, w6);
-            sched!(w9, w10, w2, w7);
-            sched!(w10, w11, w3, w8);
-            sched!(w11, w12, w4, w9);
-            sched!(w12, w13, w5, w10);
-            sched!(w13, w14, w6, w11);
-            sched!(w14, w15, w7, w12);
-            sched!(w15, w0, w8, w13);
+            sched2!(p0, p1, p4, p5, p7);
+            sched2!(p1, p2, p5, p6, p0);
+            sched2!(p2, p3, p6, p7, p1);
+            sched2!(p3, p4, p7, p0, p2);
+            sched2!(p4, p5, p0, p1, p3);
+            sched2!(p5, p6, p1, p2, p4);
+            sched2!(p6, p7, p2, p3, p5);
+            sched2!(p7, p0, p3, p4, p6);
+            w0 = p0 as u64;
+            w1 = (p0 >> 64u32) as u64;
+            w2 = p1 as u64;
+            w3 = (p1 >> 64u32) as u64;
+            w4 = p2 as u64;
+            w5 = (p2 >> 64u32) as u64;
+            w6 = p3 as u64;
+            w7 = (p3 >> 64u32) as u64;
+            w8 = p4 as u64;
+            w9 = (p4 >> 64u32) as u64;
+            w10 = p5 as u64;
+            w11 = (p5 >> 64u32) as u64;
+            w12 = p6 as u64;
+            w13 = (p6 >> 64u32) as u64;
+            w14 = p7 as u64;
+            w15 = (p7 >> 64u32) as u64;
         }
         let [
             k0,

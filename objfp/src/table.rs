@@ -518,6 +518,10 @@ impl<Out, Err> Decoders<Out, Err> {
     /// let decoders: Decoders<u8, ()> = Decoders::new();
     /// assert!(matches!(
     ///     decoders.decode(b"{}"),
+    ///     Err(DecodeError::Frame(FrameError::BadMagic { .. }))
+    /// ));
+    /// assert!(matches!(
+    ///     decoders.decode(b"OFP"),
     ///     Err(DecodeError::Frame(FrameError::TooShort { .. }))
     /// ));
     /// ```

@@ -1,6 +1,8 @@
 //! `objfp::diff`: structural diffs between two versions of a type, with paths.
 #![allow(dead_code)]
 
+mod support;
+
 use objfp::TypeFingerprint;
 use objfp::diff::{Change, ChangeKind, diff, type_name};
 
@@ -416,6 +418,7 @@ fn identical_types_give_an_empty_diff() {
         currency: String,
     }
     assert!(lines::<v1::Price, Cost>().is_empty());
+    lock_round_trip!(Cost);
 }
 
 #[test]
@@ -487,7 +490,9 @@ fn type_names_for_people() {
         "BTreeMap<u8, (u8, bool)>"
     );
     assert_eq!(type_name(<[u8; 4]>::DESCRIPTION), "[u8; 4]");
-    assert_eq!(type_name(<(u8,)>::DESCRIPTION), "(u8,)");
+    // A tuple of one type is the array of that type (SPEC.md §5).
+    assert_eq!(type_name(<(u8,)>::DESCRIPTION), "[u8; 1]");
+    assert_eq!(type_name(<(u8, u8)>::DESCRIPTION), "[u8; 2]");
     assert_eq!(type_name(v1::List::DESCRIPTION), "List");
     assert_eq!(type_name(<Box<v1::List>>::DESCRIPTION), "List");
 }
@@ -572,3 +577,54 @@ fn named_shapes_compare_meaning_and_inner_shape() {
         ["C.at: type changed i64 -> u32"]
     );
 }
+
+/// Type names are for people: one whose expression is exponentially long is cut off with
+/// `…` after a few hundred bytes instead of being written out (8^24 elements).
+#[test]
+fn diff_type_names_are_bounded() {
+    let name = type_name(&support::shapes::shared::A);
+    assert!(name.len() < 600, "{} bytes", name.len());
+    assert!(name.starts_with("(((((((((((((((("), "{name}");
+    assert!(name.contains('…'), "{name}");
+}
+
+crate::lock_round_trip_test!(
+    v1::Price,
+    v1::Item,
+    v1::Order,
+    v1::User,
+    v1::Event,
+    v1::List,
+    v1::Meta,
+    v1::Envelope,
+    v1::Tagged,
+    v1::Shapes,
+    v1::Code,
+    v1::Point,
+    v1::Id,
+    v1::Stamped,
+    v2::Price,
+    v2::Item,
+    v2::Order,
+    v2::added::Order,
+    v2::removed::Order,
+    v2::renamed::User,
+    v2::reordered::User,
+    v2::camel::User,
+    v2::variant_added::Event,
+    v2::variant_inserted::Event,
+    v2::variant_removed::Event,
+    v2::variants_reordered::Event,
+    v2::variant_field::Event,
+    v2::List,
+    v2::Envelope,
+    v2::Tagged,
+    v2::Shapes,
+    v2::Code,
+    v2::Point,
+    v2::Stamped,
+    v2::Id,
+    named::A,
+    named::B,
+    named::C,
+);

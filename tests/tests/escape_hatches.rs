@@ -66,7 +66,7 @@ fn opaque_field_is_the_named_shape() {
     let objfp::Shape::Struct(s) = &WithOpaqueA::DESCRIPTION.shape else {
         unreachable!()
     };
-    let at = (s.fields[1].ty)();
+    let at = (s.fields.get(1).unwrap().ty)();
     assert!(matches!(at.shape, Shape::Opaque("rfc3339")));
     assert_eq!(at.fingerprint, encoding::opaque("rfc3339"));
 }
@@ -118,3 +118,19 @@ struct Invoice2 {
 fn hand_written_impl_composes_like_a_derived_one() {
     assert_eq!(fp::<Invoice>(), fp::<Invoice2>());
 }
+
+mod support;
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(
+    Plain,
+    WithUrl,
+    WithString,
+    WithSkipped,
+    WithOpaqueA,
+    WithOpaqueB,
+    Timestamp,
+    renamed_module::Instant,
+    Invoice,
+    Invoice2
+);

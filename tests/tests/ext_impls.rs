@@ -20,8 +20,8 @@ use objfp::{Fingerprint, Primitive, Shape, TypeFingerprint, encoding};
 use serde::Serialize;
 
 /// The `h` node of a string in grammar `name` (human-readable) and `compact`.
-fn named_string_or(name: &str, compact: Fingerprint) -> Fingerprint {
-    encoding::readable(encoding::opaque(name), compact)
+fn named_string_or(name: &str, compact: impl Into<Fingerprint>) -> Fingerprint {
+    encoding::readable(encoding::opaque(name), compact.into())
 }
 
 /// Asserts that serde writes `a` and `b` identically, in both modes.
@@ -46,7 +46,8 @@ fn postcard<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
 
 /// A 17-tuple of `u8`, the compact form of an `ipnet::Ipv6Net` (16 octets, then the
 /// prefix length): longer than any tuple type serde or objfp implement, so written by hand
-/// with `serialize_tuple(17)`, and fingerprinted as SPEC.md §4 spells a 17-tuple.
+/// with `serialize_tuple(17)`, and fingerprinted as SPEC.md §5 spells a tuple of one
+/// type: the array `[u8; 17]`.
 pub struct U8Tuple17(pub [u8; 17]);
 
 impl Serialize for U8Tuple17 {
@@ -61,7 +62,8 @@ impl Serialize for U8Tuple17 {
 }
 
 impl TypeFingerprint for U8Tuple17 {
-    const FINGERPRINT: Fingerprint = encoding::tuple(&[u8::FINGERPRINT; 17]);
+    const FINGERPRINT: Fingerprint = <[u8; 17] as TypeFingerprint>::FINGERPRINT;
+    const TYPE_EXPR: objfp::encoding::TypeExpr = <[u8; 17] as TypeFingerprint>::TYPE_EXPR;
     const DESCRIPTION: &'static objfp::Description = &objfp::Description {
         name: "U8Tuple17",
         args: &[],
@@ -189,7 +191,7 @@ fn chrono_time_delta_is_a_seconds_nanos_tuple() {
     assert_eq!(fp::<TimeDelta>(), fp::<(i64, i32)>());
     assert_eq!(
         fp::<TimeDelta>(),
-        encoding::tuple(&[prim(Primitive::I64), prim(Primitive::I32)])
+        support::tuple(&[prim(Primitive::I64), prim(Primitive::I32)])
     );
     let d = TimeDelta::new(90, 500).unwrap();
     same_wire(&d, &(90i64, 500i32));
@@ -215,19 +217,19 @@ fn time_types_are_tuples_in_every_format_without_serde_human_readable() {
         Primitive::I64,
     ]
     .map(prim);
-    assert_eq!(fp::<Date>(), encoding::tuple(&[i32_, u16_]));
-    assert_eq!(fp::<Time>(), encoding::tuple(&[u8_, u8_, u8_, u32_]));
-    let plain = encoding::tuple(&[i32_, u16_, u8_, u8_, u8_, u32_]);
+    assert_eq!(fp::<Date>(), support::tuple(&[i32_, u16_]));
+    assert_eq!(fp::<Time>(), support::tuple(&[u8_, u8_, u8_, u32_]));
+    let plain = support::tuple(&[i32_, u16_, u8_, u8_, u8_, u32_]);
     assert_eq!(fp::<PrimitiveDateTime>(), plain);
     assert_eq!(fp::<UtcDateTime>(), plain);
     assert_eq!(
         fp::<OffsetDateTime>(),
-        encoding::tuple(&[i32_, u16_, u8_, u8_, u8_, u32_, i8_, i8_, i8_])
+        support::tuple(&[i32_, u16_, u8_, u8_, u8_, u32_, i8_, i8_, i8_])
     );
-    assert_eq!(fp::<UtcOffset>(), encoding::tuple(&[i8_, i8_, i8_]));
+    assert_eq!(fp::<UtcOffset>(), support::tuple(&[i8_, i8_, i8_]));
     assert_eq!(
         fp::<Duration>(),
-        encoding::tuple(&[i64_, prim(Primitive::I32)])
+        support::tuple(&[i64_, prim(Primitive::I32)])
     );
     assert_eq!(fp::<Timestamp>(), prim(Primitive::I128));
     assert_eq!(fp::<Weekday>(), u8_);
@@ -293,7 +295,10 @@ fn serde_json_value_is_an_opaque_self_describing_shape() {
     assert_eq!(fp::<Number>(), encoding::opaque("json-number"));
     assert_eq!(
         fp::<Map<String, Value>>(),
-        encoding::map(prim(Primitive::String), encoding::opaque("json-value"))
+        support::map(
+            prim(Primitive::String),
+            support::reference(encoding::opaque("json-value"))
+        )
     );
 
     // One type, many shapes: whatever the value holds.
@@ -321,7 +326,7 @@ fn indexmap_is_a_map_like_hashmap() {
     );
     assert_eq!(
         fp::<IndexMap<String, u32, RandomState>>(),
-        encoding::map(prim(Primitive::String), prim(Primitive::U32))
+        support::map(prim(Primitive::String), prim(Primitive::U32))
     );
     assert_eq!(
         fp::<IndexMap<String, u32, RandomState>>(),
@@ -341,7 +346,7 @@ fn indexset_is_a_seq_like_hashset() {
     assert_eq!(fp::<IndexSet<u32, RandomState>>(), fp::<HashSet<u32>>());
     assert_eq!(
         fp::<IndexSet<u32, RandomState>>(),
-        encoding::seq(prim(Primitive::U32))
+        support::seq(prim(Primitive::U32))
     );
     let mut s = IndexSet::with_hasher(RandomState::new());
     s.insert(3u32);
@@ -384,7 +389,7 @@ fn smallvec_is_a_seq_of_its_items_like_vec() {
     assert_ne!(fp::<SmallVec<[u32; 4]>>(), fp::<SmallVec<[u64; 4]>>());
     assert_eq!(
         fp::<SmallVec<[u32; 4]>>(),
-        encoding::seq(prim(Primitive::U32))
+        support::seq(prim(Primitive::U32))
     );
 
     let v: SmallVec<[u32; 4]> = SmallVec::from_slice(&[1, 2, 3, 4, 5]);
@@ -426,7 +431,7 @@ fn hashbrown_maps_and_sets_are_like_std_ones() {
     );
     assert_eq!(
         fp::<hashbrown::HashMap<u8, bool, RandomState>>(),
-        encoding::map(prim(Primitive::U8), prim(Primitive::Bool))
+        support::map(prim(Primitive::U8), prim(Primitive::Bool))
     );
 
     let mut m = hashbrown::HashMap::with_hasher(RandomState::new());
@@ -550,8 +555,8 @@ fn ipnet_networks_are_named_strings_when_readable_and_octet_tuples_when_compact(
     use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 
     let u8_ = prim(Primitive::U8);
-    let v4_compact = encoding::tuple(&[u8_; 5]);
-    let v6_compact = encoding::tuple(&[u8_; 17]);
+    let v4_compact = support::tuple(&[u8_; 5]);
+    let v6_compact = support::tuple(&[u8_; 17]);
     assert_eq!(fp::<Ipv4Net>(), named_string_or("ipv4-network", v4_compact));
     assert_eq!(fp::<Ipv6Net>(), named_string_or("ipv6-network", v6_compact));
     assert_eq!(fp::<(u8, u8, u8, u8, u8)>(), v4_compact);
@@ -620,8 +625,12 @@ fn descriptions_name_the_third_party_types() {
         panic!("Ipv6Net is an h node")
     };
     assert!(matches!(human().shape, Shape::Opaque("ipv6-network")));
-    assert!(matches!(compact().shape, Shape::Tuple(items) if items.len() == 17));
+    // 17 octets, all `u8`: a tuple of one type is the array of that type (SPEC.md §5).
+    assert!(matches!(compact().shape, Shape::Array { len: 17, .. }));
 }
 
 mod support;
 use support::{fp, prim, trace};
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(wire::Host<String>, wire::IpNet);

@@ -146,3 +146,19 @@ fn crate_attribute_reaches_a_renamed_objfp() {
 fn bounds_are_inferred_only_where_needed_and_can_be_replaced() {
     bounds::checks();
 }
+
+mod support;
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(
+    shadowing::Plain,
+    shadowing::Both,
+    reference::Plain,
+    no_prelude::Plain,
+    renamed::Plain,
+    bounds::Keyed<bounds::ByU32>,
+    bounds::Wrapper<u8>,
+    bounds::Tagged<bounds::NoFingerprint>,
+    bounds::Buffer<'static, 4>,
+    bounds::Keyed2
+);

@@ -382,3 +382,16 @@ fn lockfile_records_declared_interfaces_and_explains_their_change() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+mod support;
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(
+    types::Order,
+    types::wider::Order,
+    plain::Thing,
+    one::Thing,
+    both::Thing,
+    both_reversed::Thing,
+    named_v2::Thing
+);

@@ -5,6 +5,10 @@
 //! explicitly with `check_with`, because `OBJFP_UPDATE` is process-global and tests run in
 //! parallel. Only `checked_in_fixture_is_up_to_date` goes through the environment.
 #![allow(dead_code)]
+// Trait resolution for the 200-deep field type in `deep` below.
+#![recursion_limit = "512"]
+
+mod support;
 
 use std::path::{Path, PathBuf};
 
@@ -767,4 +771,753 @@ fn checked_in_fixture_is_up_to_date() {
         &objfp::lock_entries![v1::Order, v1::Event, v1::List, kitchen_sink::Point],
     )
     .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// A lockfile section with one struct `Deep` whose field has type `ty`.
+fn section_with_field(ty: &str) -> String {
+    format!(
+        "version = 1\n\n[Deep]\nfingerprint = {}\nstruct Deep {{\n    f: {ty},\n}}\n",
+        v1::Item::FINGERPRINT
+    )
+}
+
+/// Audit finding 11.1: a 1.5 KB line nesting `[` or `Option<` 700 deep overflowed the
+/// parser's stack (a process abort). Every recursive part of the grammar is bounded: type
+/// expressions nest at most 128 deep (the limit the module documentation states), and a
+/// deeper one is a parse error on its line, never a crash.
+#[test]
+fn lockfile_parse_bounds_nesting_depth() {
+    let shapes: [(&str, &str); 5] = [
+        ("[", "]"),
+        ("Option<", ">"),
+        ("(", ",)"),
+        ("Map<u8, ", ">"),
+        ("[", "; 3]"),
+    ];
+    for (open, close) in shapes {
+        for depth in [20_000, 700, 129] {
+            let ty = format!("{}u8{}", open.repeat(depth), close.repeat(depth));
+            match Lockfile::parse(&section_with_field(&ty)) {
+                Err(LockError::Parse { line, message, .. }) => {
+                    assert_eq!(line, 6, "{open}: {message}");
+                    assert!(message.contains("nested more than 128 deep"), "{message}");
+                }
+                Err(other) => panic!("{open} x{depth}: expected a parse error, got {other:?}"),
+                Ok(_) => panic!("{open} x{depth}: expected a parse error, the text was read"),
+            }
+        }
+        // At the limit the expression is read.
+        let ty = format!("{}u8{}", open.repeat(128), close.repeat(128));
+        Lockfile::parse(&section_with_field(&ty)).unwrap_or_else(|e| panic!("{open}: {e}"));
+    }
+    // Every place a type expression can stand: the root, a named shape, a readable one.
+    let deep = format!("{}u8{}", "[".repeat(700), "]".repeat(700));
+    let fp = v1::Item::FINGERPRINT;
+    for body in [
+        format!("type = {deep}\n"),
+        format!("named N = \"meaning\" {deep}\n"),
+        format!("readable R {{\n    human: {deep},\n    compact: u8,\n}}\n"),
+        format!("enum E {{\n    A({deep}),\n}}\n"),
+    ] {
+        let text = format!("version = 1\n\n[Deep]\nfingerprint = {fp}\n{body}");
+        let err = Lockfile::parse(&text).unwrap_err();
+        assert!(
+            err.to_string().contains("nested more than 128 deep"),
+            "{err}"
+        );
+    }
+}
+
+/// Audit finding 11.1, second half: a hostile multi-megabyte lockfile is rejected before
+/// it is parsed, with the limit in the message (8 MiB, far above any real lockfile).
+#[test]
+fn lockfile_parse_bounds_input_size() {
+    let dir = scratch("input-size");
+    let path = dir.join("fingerprints.lock");
+    let mut text = lock::render(&objfp::lock_entries![v1::Order]).unwrap();
+    let comment = "# padding\n";
+    while text.len() <= 8 << 20 {
+        text.push_str(comment);
+    }
+    let err = Lockfile::parse(&text).unwrap_err();
+    let LockError::Parse { line, message, .. } = &err else {
+        panic!("expected a parse error, got {err:?}")
+    };
+    assert!(message.contains("larger than 8 MiB"), "{message}");
+    assert!(*line > 1, "{line}");
+    std::fs::write(&path, &text).unwrap();
+    let err = Lockfile::read(&path).unwrap_err();
+    assert!(err.to_string().contains("larger than 8 MiB"), "{err}");
+    // Just under the limit the same file is read.
+    text.truncate(8 << 20);
+    let cut = text.rfind('\n').unwrap() + 1;
+    text.truncate(cut);
+    Lockfile::parse(&text).unwrap();
+}
+
+mod huge {
+    use objfp::{
+        Attrs, Description, Field, Fields, Shape, StructKind, StructShape, TypeFingerprint,
+    };
+
+    const FIELD: Field = Field {
+        name: "f",
+        attrs: Attrs::EMPTY,
+        ty: || <u8 as TypeFingerprint>::DESCRIPTION,
+    };
+    /// `    f: u8,\n` is 11 bytes: 800 000 of them are more than 8 MiB.
+    static FIELDS: [Field; 800_000] = [FIELD; 800_000];
+    pub static WIDE: Description = Description {
+        name: "Wide",
+        args: &[],
+        fingerprint: objfp::Fingerprint::from_bytes([7; 32]),
+        shape: Shape::Struct(StructShape {
+            kind: StructKind::Named,
+            attrs: Attrs::EMPTY,
+            fields: Fields::new(&FIELDS),
+        }),
+    };
+}
+
+/// The writer refuses what the reader would: a lockfile over 8 MiB is an error, not a
+/// file that every later check rejects.
+#[test]
+fn lockfile_render_refuses_a_file_parse_would_reject() {
+    let err = lock::render(&[lock::Entry::new("Wide", &huge::WIDE)]).unwrap_err();
+    assert!(
+        matches!(err, LockError::TooLarge { limit, .. } if limit == 8 << 20),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("split the listed types"), "{err}");
+    let dir = scratch("too-large");
+    let path = dir.join("fingerprints.lock");
+    let err = check_with(
+        &path,
+        &[lock::Entry::new("Wide", &huge::WIDE)],
+        Mode::Update,
+    );
+    assert!(matches!(err, Err(LockError::TooLarge { .. })), "{err:?}");
+    assert!(!path.exists());
+}
+
+/// `Lk0 { a: Lk1, b: Lk1 }`, `Lk1 { a: Lk2, b: Lk2 }`, ... down to `Lk32 { x: .. }`: 33
+/// types, each field type used twice.
+macro_rules! chain {
+    ($a:ident, $leaf:ty; $($t:ident $next:ident),*) => {
+        $(
+            #[derive(objfp::TypeFingerprint)]
+            pub struct $t {
+                pub $a: $next,
+                pub b: $next,
+            }
+        )*
+        #[derive(objfp::TypeFingerprint)]
+        pub struct Lk32 {
+            pub x: $leaf,
+        }
+    };
+}
+
+macro_rules! chain_of_32 {
+    ($a:ident, $leaf:ty) => {
+        chain!($a, $leaf; Lk0 Lk1, Lk1 Lk2, Lk2 Lk3, Lk3 Lk4, Lk4 Lk5, Lk5 Lk6, Lk6 Lk7,
+            Lk7 Lk8, Lk8 Lk9, Lk9 Lk10, Lk10 Lk11, Lk11 Lk12, Lk12 Lk13, Lk13 Lk14,
+            Lk14 Lk15, Lk15 Lk16, Lk16 Lk17, Lk17 Lk18, Lk18 Lk19, Lk19 Lk20, Lk20 Lk21,
+            Lk21 Lk22, Lk22 Lk23, Lk23 Lk24, Lk24 Lk25, Lk25 Lk26, Lk26 Lk27, Lk27 Lk28,
+            Lk28 Lk29, Lk29 Lk30, Lk30 Lk31, Lk31 Lk32);
+    };
+}
+
+mod chain_v1 {
+    chain_of_32!(a, u32);
+}
+
+/// Field `a` renamed to `a2` at every level, and the leaf's type changed.
+mod chain_v2 {
+    chain_of_32!(a2, u64);
+}
+
+/// Audit finding 11.3: comparing a lockfile was exponential in the depth of a type whose
+/// field types are used twice with a rename at every level (3.3 s at depth 20, 48 s at
+/// 24): the rename check compared each pair of subtrees again from scratch, and inside it
+/// every level asked again. Depth 32 now gives the exact report, each level explained
+/// once: two lines per level and the leaf's change.
+#[test]
+fn lockfile_compare_is_linear_in_graph_size() {
+    let dir = scratch("linear");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<chain_v1::Lk0>("Lk0")], Mode::Update).unwrap();
+    let Err(LockError::Mismatch(m)) =
+        check_with(&path, &[entry::<chain_v2::Lk0>("Lk0")], Mode::Verify)
+    else {
+        panic!("expected a mismatch")
+    };
+    let lines: Vec<String> = m.changed[0].changes.iter().map(|c| c.to_string()).collect();
+    let mut want = Vec::new();
+    let mut at = "Lk0".to_owned();
+    for level in 1..=32 {
+        want.push(format!("{at}.a: field removed (Lk{level})"));
+        want.push(format!("{at}.a2: field added (Lk{level})"));
+        at.push_str(".b");
+    }
+    want.push(format!("{at}.x: type changed u32 -> u64"));
+    assert_eq!(lines, want);
+}
+
+/// `R { n: R, v: u64 }`: a recursive type, so a stored chain of any depth meets a new
+/// pair at every level.
+#[derive(objfp::TypeFingerprint)]
+pub struct R {
+    pub n: Box<R>,
+    pub v: u64,
+}
+
+/// Audit finding 11.1, every recursive walk: the parser is not the only recursion. A
+/// stored chain of 50 000 declarations against a recursive type took the diff walk 50 000
+/// frames deep (a stack overflow); and the report's paths alone would add up to gigabytes.
+/// The walk keeps its own stack and stops at its report budget, saying so.
+#[test]
+fn lockfile_check_bounds_reference_depth() {
+    let depth = 50_000;
+    let mut text = format!(
+        "version = 1\n\n[R]\nfingerprint = {}\n",
+        objfp::Fingerprint::from_bytes([1; 32])
+    );
+    for level in 0..depth {
+        text.push_str(&format!(
+            "struct L{level} {{\n    n: L{},\n    v: u32,\n}}\n",
+            level + 1
+        ));
+    }
+    text.push_str(&format!("struct L{depth} {{\n    v: u32,\n}}\n"));
+    let dir = scratch("reference-depth");
+    let path = dir.join("fingerprints.lock");
+    std::fs::write(&path, &text).unwrap();
+    let Err(LockError::Mismatch(m)) = check_with(&path, &[entry::<R>("R")], Mode::Verify) else {
+        panic!("expected a mismatch")
+    };
+    let changes = &m.changed[0].changes;
+    assert!(changes.len() < 100, "{}", changes.len());
+    assert_eq!(changes.last().unwrap().path, "R");
+    assert_eq!(
+        changes.last().unwrap().kind,
+        objfp::diff::ChangeKind::Truncated
+    );
+    assert!(m.to_string().contains("R: more changes not shown"));
+}
+
+/// `options!(u8; x x x)` is `Option<Option<Option<u8>>>`, one per `x`.
+macro_rules! options {
+    ($t:ty;) => { $t };
+    ($t:ty; $head:tt $($rest:tt)*) => { Option<options!($t; $($rest)*)> };
+}
+
+/// `vecs!(u8; x x)` is `Vec<Vec<u8>>`, one per `x`.
+macro_rules! vecs {
+    ($t:ty;) => { $t };
+    ($t:ty; $head:tt $($rest:tt)*) => { Vec<vecs!($t; $($rest)*)> };
+}
+
+mod deep {
+    /// Audit finding 11.2's field: nested 72 deep, which the writer cut off with `…`.
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Deep72 {
+        pub f: options!(u8; x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x),
+    }
+
+    /// Deeper than a lockfile expression may nest (128): written with a `type`
+    /// declaration for the part below.
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Deep200 {
+        pub f: vecs!(u8; x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x),
+    }
+
+    /// A sequence of itself: no finite type expression.
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    #[serde(transparent)]
+    pub struct Tree(pub Vec<Tree>);
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Forest {
+        pub trees: Vec<Tree>,
+        pub maybe: Option<Tree>,
+    }
+}
+
+/// Audit finding 11.2: objfp wrote lockfiles it could not read. A field nested 72 deep
+/// was written with `…` (the old cut-off at 64), every later check failed on that
+/// character, and `OBJFP_UPDATE=1` wrote it again; `#[serde(transparent)] struct
+/// Tree(Vec<Tree>)` (real code) and descriptions that share parts did the same. Whatever
+/// the description, the file reads back as the same text and the same shapes.
+#[test]
+fn lockfile_render_writes_what_parse_reads() {
+    let text = lock::render(&objfp::lock_entries![deep::Deep72]).unwrap();
+    assert!(!text.contains('…'), "{text}");
+    assert!(
+        text.contains(&format!(
+            "    f: {}u8{},\n",
+            "Option<".repeat(72),
+            ">".repeat(72)
+        )),
+        "{text}"
+    );
+    let text = lock::render(&objfp::lock_entries![deep::Deep200]).unwrap();
+    assert!(!text.contains('…'), "{text}");
+    let deepest_line = text.lines().map(|l| l.matches('[').count()).max().unwrap();
+    assert!(deepest_line <= 128, "{deepest_line}");
+    let text = lock::render(&objfp::lock_entries![deep::Tree]).unwrap();
+    assert!(text.contains("\ntype Vec = [Vec]\n"), "{text}");
+
+    lock_round_trip!(
+        deep::Deep72,
+        deep::Deep200,
+        deep::Tree,
+        deep::Forest,
+        Vec<deep::Tree>
+    );
+    support::lock::round_trip(&[lock::Entry::new("Shared", &support::shapes::shared::A)]);
+    let text = lock::render(&[lock::Entry::new("Shared", &support::shapes::shared::A)]).unwrap();
+    assert!(text.len() < 20_000, "{} bytes", text.len());
+
+    // The file is also what an update writes, and what the next check reads.
+    let dir = scratch("writes-what-it-reads");
+    let path = dir.join("fingerprints.lock");
+    let entries = objfp::lock_entries![deep::Deep72, deep::Deep200, deep::Tree];
+    check_with(&path, &entries, Mode::Update).unwrap();
+    check_with(&path, &entries, Mode::Verify).unwrap();
+}
+
+/// Structs and variants of every form, with 0, 1 and 2 fields, with and without field
+/// attributes, written by hand: the derive makes only some of them.
+mod kinds {
+    use objfp::{
+        Attr, Attrs, Description, EnumShape, Field, Fields, Fingerprint, Shape, StructKind,
+        StructShape, TypeFingerprint, Variant, Variants,
+    };
+
+    const DEFAULT: &[Attr] = &[Attr {
+        key: "default",
+        value: "",
+    }];
+
+    fn field(name: &'static str, attrs: &'static [Attr]) -> Field {
+        Field {
+            name,
+            attrs: Attrs::new(attrs),
+            ty: || <u8 as TypeFingerprint>::DESCRIPTION,
+        }
+    }
+
+    /// `count` fields for `kind`: named `a`, `b` or positional.
+    fn fields(kind: StructKind, count: usize, attrs: bool) -> Fields {
+        let attrs: &'static [Attr] = if attrs { DEFAULT } else { &[] };
+        let names = if kind == StructKind::Named {
+            ["a", "b"]
+        } else {
+            ["", ""]
+        };
+        Fields::new(Vec::leak(
+            names[..count].iter().map(|n| field(n, attrs)).collect(),
+        ))
+    }
+
+    fn description(shape: Shape, n: u8) -> &'static Description {
+        Box::leak(Box::new(Description {
+            name: "S",
+            args: &[],
+            fingerprint: Fingerprint::from_bytes([n; 32]),
+            shape,
+        }))
+    }
+
+    /// A struct and an enum with one variant of that form, for every form, field count
+    /// and with or without attributes; the `bool` says whether the form takes that count.
+    pub fn all() -> Vec<(String, &'static Description, bool)> {
+        let mut out = Vec::new();
+        let mut n = 0;
+        for kind in [
+            StructKind::Named,
+            StructKind::Newtype,
+            StructKind::Tuple,
+            StructKind::Unit,
+        ] {
+            for count in 0..=2 {
+                for attrs in [false, true] {
+                    if attrs && count == 0 {
+                        continue;
+                    }
+                    let valid = match kind {
+                        StructKind::Unit => count == 0,
+                        StructKind::Newtype => count <= 1,
+                        _ => true,
+                    };
+                    n += 1;
+                    let label = format!("{kind:?}{count}{}", if attrs { "a" } else { "" });
+                    let fields = fields(kind, count, attrs);
+                    let strukt = Shape::Struct(StructShape {
+                        kind,
+                        attrs: Attrs::EMPTY,
+                        fields,
+                    });
+                    out.push((format!("struct {label}"), description(strukt, n), valid));
+                    let variants = Variants::new(Vec::leak(vec![Variant {
+                        name: "V",
+                        attrs: Attrs::EMPTY,
+                        discriminant: None,
+                        kind,
+                        fields,
+                    }]));
+                    let enumm = Shape::Enum(EnumShape {
+                        repr: "",
+                        attrs: Attrs::EMPTY,
+                        variants,
+                    });
+                    out.push((format!("enum {label}"), description(enumm, n + 100), valid));
+                }
+            }
+        }
+        out
+    }
+
+    /// Audit finding 11.4's type: a newtype whose one field the fingerprint leaves out.
+    #[derive(objfp::TypeFingerprint)]
+    pub struct N(#[fingerprint(skip)] pub u64);
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct S();
+
+    #[derive(objfp::TypeFingerprint)]
+    pub struct One(pub u8, #[serde(skip)] pub u8);
+
+    #[derive(objfp::TypeFingerprint, serde::Serialize)]
+    pub enum E {
+        A(),
+        B(u8),
+        C(u8, #[serde(skip)] u8),
+        D {},
+        F,
+    }
+}
+
+/// Audit finding 11.4: `struct N(#[fingerprint(skip)] u64)` (newtype style, no field on
+/// the wire) was written `struct N();` and read back as a tuple struct, so every later
+/// check reported "kind changed tuple -> newtype". Every form with every field count the
+/// descriptions allow reads back as itself (notation in the `lock` module documentation:
+/// `(T)` newtype, `(#[fingerprint(skip)])` newtype without its field, `()` and `(T,)`
+/// tuples of none and one); the counts a form cannot have are an error, not a file.
+#[test]
+fn lockfile_round_trips_every_kind_and_field_count() {
+    let text = lock::render(&objfp::lock_entries![kinds::N]).unwrap();
+    assert!(
+        text.contains("\nstruct N(#[fingerprint(skip)]);\n"),
+        "{text}"
+    );
+    lock_round_trip!(kinds::N, kinds::S, kinds::One, kinds::E);
+    for (name, description, valid) in kinds::all() {
+        let entry = lock::Entry::new(name.clone(), description);
+        if valid {
+            support::lock::round_trip(&[entry]);
+        } else {
+            let err = lock::render(&[entry]).unwrap_err();
+            assert!(
+                matches!(&err, LockError::InvalidEntry { reason, .. } if reason.contains("malformed")),
+                "{name}: {err}"
+            );
+        }
+    }
+}
+
+/// Audit finding 11.5 in the lockfile's messages: text from the file is quoted at most 40
+/// characters long and with control characters escaped, so a message stays a short line
+/// whatever the file holds, and shows what is there.
+#[test]
+fn lockfile_messages_quote_file_text_shortly() {
+    let long = "x".repeat(10_000);
+    let err = Lockfile::parse(&section_with_field(&long)).unwrap_err();
+    let message = err.to_string();
+    assert!(message.len() < 200, "{} bytes", message.len());
+    assert!(
+        message.contains(&format!("`{}…` is not declared", "x".repeat(40))),
+        "{message}"
+    );
+    let err = Lockfile::parse(&section_with_field("u8\u{0}")).unwrap_err();
+    assert!(
+        err.to_string().contains("unexpected character `\\u{0}`"),
+        "{err}"
+    );
+    let err = Lockfile::parse(&section_with_field("é")).unwrap_err();
+    assert!(
+        err.to_string().contains("unexpected character `é`"),
+        "{err}"
+    );
+    let text = format!("version = 1\n[{long}]\nfingerprint = {long}\n");
+    let message = Lockfile::parse(&text).unwrap_err().to_string();
+    assert!(message.len() < 300, "{message}");
+    assert!(
+        message.contains("this text has 10000 characters"),
+        "{message}"
+    );
+}
+
+/// Audit finding 11.7: `OBJFP_UPDATE` wrote the lockfile in place, so a check running at
+/// the same time could read it empty or half written. The update writes a temporary file
+/// next to it and renames it over the lockfile: whoever opened the old file reads the old
+/// text whole, whoever opens it after reads the new text whole. Checked without timing:
+/// a handle opened before the update still reads the complete old text after it.
+#[cfg(unix)]
+#[test]
+fn lockfile_update_replaces_the_file_atomically() {
+    use std::io::{Read, Seek, SeekFrom};
+
+    let dir = scratch("atomic");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
+    let old = std::fs::read_to_string(&path).unwrap();
+    let mut reader = std::fs::File::open(&path).unwrap();
+
+    check_with(&path, &[entry::<v2::Order>("Order")], Mode::Update).unwrap();
+    let new = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(old, new);
+    let mut seen = String::new();
+    reader.seek(SeekFrom::Start(0)).unwrap();
+    reader.read_to_string(&mut seen).unwrap();
+    assert_eq!(seen, old, "the file was rewritten in place");
+
+    // Nothing but the lockfile is left next to it.
+    let names: Vec<_> = std::fs::read_dir(&*dir.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["fingerprints.lock"]);
+}
+
+/// When the update cannot replace the lockfile (here the path is a directory), it fails
+/// with the path and removes its temporary file.
+#[test]
+fn lockfile_update_failure_leaves_no_temporary_file() {
+    let dir = scratch("atomic-failure");
+    let path = dir.join("fingerprints.lock");
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("keep"), "a directory that is not empty").unwrap();
+    let err = check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap_err();
+    assert!(matches!(err, LockError::Io { .. }), "{err:?}");
+    assert!(err.to_string().contains("fingerprints.lock"), "{err}");
+    let names: Vec<_> = std::fs::read_dir(&*dir.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["fingerprints.lock"]);
+}
+
+crate::lock_round_trip_test!(
+    v1::Item,
+    v1::Order,
+    v1::Event,
+    v1::Legacy,
+    v1::List,
+    v2::Item,
+    v2::Order,
+    v2::Event,
+    v2::Meta,
+    v2::Refund,
+    v2::List,
+    kitchen_sink::Host,
+    kitchen_sink::Tree,
+    kitchen_sink::Code,
+    kitchen_sink::Point,
+    kitchen_sink::Marker,
+    kitchen_sink::Legacy,
+    kitchen_sink::Timestamp,
+    kitchen_sink::Wrapper,
+    kitchen_sink::OneOnWire,
+    kitchen_sink::Choice,
+    kitchen_sink::UnixSeconds,
+    chain_v1::Lk0,
+    chain_v2::Lk0,
+    chain_v2::Lk32,
+    R,
+    deep::Deep72,
+    deep::Deep200,
+    deep::Tree,
+    deep::Forest,
+    kinds::N,
+    kinds::S,
+    kinds::One,
+    kinds::E,
+);
+
+/// The round trip for standard and third-party types (`objfp`'s own impls): maps, sets,
+/// wrappers, addresses with a human-readable and a compact form, named and opaque
+/// shapes, and `serde_json::Value`, which contains itself.
+#[test]
+fn lockfile_round_trip_of_std_and_third_party_types() {
+    use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+    lock_round_trip!(
+        HashMap<String, Vec<u8>>,
+        BTreeMap<u64, Option<String>>,
+        HashSet<(u8, char)>,
+        BTreeSet<i128>,
+        VecDeque<f32>,
+        Box<str>,
+        std::borrow::Cow<'static, str>,
+        std::rc::Rc<[u16]>,
+        [u8; 32],
+        (u8,),
+        (),
+        std::time::Duration,
+        std::time::SystemTime,
+        std::net::IpAddr,
+        std::net::Ipv6Addr,
+        std::net::SocketAddr,
+        std::net::SocketAddrV4,
+        Result<u8, String>,
+        std::ops::Range<u32>,
+        std::ops::Bound<i64>,
+        std::ffi::CString,
+        std::num::NonZeroU32,
+        std::marker::PhantomData<u8>,
+        chrono::DateTime<chrono::Utc>,
+        chrono::NaiveDate,
+        uuid::Uuid,
+        url::Url,
+        rust_decimal::Decimal,
+        bigdecimal::BigDecimal,
+        semver::Version,
+        semver::VersionReq,
+        serde_json::Value,
+        serde_json::Map<String, serde_json::Value>,
+        indexmap::IndexMap<String, u8, std::hash::RandomState>,
+        time::OffsetDateTime,
+        smallvec::SmallVec<[u8; 4]>,
+        arrayvec::ArrayVec<u8, 4>,
+        arrayvec::ArrayString<8>,
+        bytes::Bytes,
+        ipnet::IpNet,
+        ordered_float::OrderedFloat<f64>,
+        hashbrown::HashMap<u8, u8>,
+    );
+}
+
+/// Named shapes by hand: over a sequence nested 200 deep, over a sequence of itself, and
+/// with a meaning that needs quoting.
+mod named {
+    use objfp::{Description, Fingerprint, Shape, TypeFingerprint};
+
+    pub static DEEP: Description = Description {
+        name: "Deep",
+        args: &[],
+        fingerprint: Fingerprint::from_bytes([0xd1; 32]),
+        shape: Shape::Named {
+            name: "very deep",
+            inner: || {
+                <vecs!(u8; x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x) as TypeFingerprint>::DESCRIPTION
+            },
+        },
+    };
+
+    pub static ITSELF: Description = Description {
+        name: "Itself",
+        args: &[],
+        fingerprint: Fingerprint::from_bytes([0xd2; 32]),
+        shape: Shape::Named {
+            name: "a \"quoted\"\nmeaning é",
+            inner: || &SEQ,
+        },
+    };
+
+    static SEQ: Description = Description {
+        name: "Vec",
+        args: &[],
+        fingerprint: Fingerprint::from_bytes([0xd3; 32]),
+        shape: Shape::Seq(|| &ITSELF),
+    };
+
+    pub struct Millis;
+
+    impl TypeFingerprint for Millis {
+        const FINGERPRINT: Fingerprint =
+            objfp::encoding::named("unix-milliseconds", <i64 as TypeFingerprint>::FINGERPRINT);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "UnixSeconds",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Named {
+                name: "unix-milliseconds",
+                inner: || <i64 as TypeFingerprint>::DESCRIPTION,
+            },
+        };
+    }
+
+    /// `kitchen_sink::Host` with `since` in milliseconds.
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Seen {
+        pub since: super::kitchen_sink::UnixSeconds,
+    }
+
+    pub mod v2 {
+        #[derive(objfp::TypeFingerprint)]
+        pub struct Seen {
+            pub since: super::Millis,
+        }
+    }
+}
+
+/// Item E: named shapes (`named Label = "meaning" T`) survive the restructuring: they
+/// round-trip whatever their inner shape and meaning, a stored one is compared by meaning
+/// and then by inner shape, and a deep or hostile one is bounded like every declaration.
+#[test]
+fn lockfile_named_shapes_round_trip_and_are_bounded() {
+    let entries = [
+        lock::Entry::new("Deep", &named::DEEP),
+        lock::Entry::new("Itself", &named::ITSELF),
+    ];
+    let text = lock::render(&entries).unwrap();
+    assert!(
+        text.contains("named Itself = \"a \\\"quoted\\\"\\nmeaning é\" [Itself]\n"),
+        "{text}"
+    );
+    assert!(text.contains("named Deep = \"very deep\" [[[["), "{text}");
+    support::lock::round_trip(&entries);
+
+    // A stored named shape against the current one: the meaning, then the inner shape.
+    let dir = scratch("named");
+    let path = dir.join("fingerprints.lock");
+    check_with(&path, &[entry::<named::Seen>("Seen")], Mode::Update).unwrap();
+    let Err(LockError::Mismatch(m)) =
+        check_with(&path, &[entry::<named::v2::Seen>("Seen")], Mode::Verify)
+    else {
+        panic!("expected a mismatch")
+    };
+    let lines: Vec<String> = m.changed[0].changes.iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        lines,
+        [r#"Seen.since: meaning changed "unix-seconds" -> "unix-milliseconds""#]
+    );
+
+    // Hostile text: bounded as every declaration is.
+    let fp = v1::Item::FINGERPRINT;
+    let parse =
+        |body: &str| Lockfile::parse(&format!("version = 1\n\n[N]\nfingerprint = {fp}\n{body}\n"));
+    let deep = format!("{}u8{}", "Option<".repeat(5000), ">".repeat(5000));
+    let err = parse(&format!("named N = \"m\" {deep}")).unwrap_err();
+    assert!(
+        err.to_string().contains("nested more than 128 deep"),
+        "{err}"
+    );
+    let err = parse(&format!("named N = \"{}\" u8 u8", "m".repeat(100_000))).unwrap_err();
+    assert!(err.to_string().len() < 300, "{err}");
+    for body in [
+        "named N = u8",
+        "named N = \"m\"",
+        "named = \"m\" u8",
+        "#[serde(flatten)]\nnamed N = \"m\" u8",
+        "named N = \"m\" N",
+    ] {
+        match parse(body) {
+            Err(LockError::Parse { .. }) => {}
+            // `named N = "m" N` is a named shape of itself: finite in the file, and read.
+            Ok(lockfile) if body.ends_with(" N") => assert!(lockfile.fingerprint("N").is_some()),
+            other => panic!("{body:?}: {other:?}"),
+        }
+    }
 }

@@ -59,6 +59,7 @@ fn recursive_type_differs_from_the_non_recursive_one() {
         Cons(u32, Box<u32>),
     }
     assert_ne!(fp::<list::List>(), fp::<NotList>());
+    crate::lock_round_trip!(NotList);
 }
 
 mod tree {
@@ -95,6 +96,7 @@ fn recursive_type_nested_in_another_composes() {
         root: tree_option::Tree<String>,
     }
     assert_ne!(fp::<Doc>(), fp::<Doc2>());
+    crate::lock_round_trip!(Doc, Doc2);
 }
 
 mod mutual {
@@ -200,8 +202,35 @@ fn descriptions_of_recursive_types_point_back_at_themselves() {
     let objfp::Shape::Enum(e) = &d.shape else {
         panic!("an enum describes as an enum")
     };
-    let cons = &e.variants[1];
+    let cons = e.variants.get(1).unwrap();
     assert_eq!(cons.name, "Cons");
     // Box is transparent: the second field describes as List itself.
-    assert_eq!((cons.fields[1].ty)().fingerprint, d.fingerprint);
+    assert_eq!(
+        (cons.fields.get(1).unwrap().ty)().fingerprint,
+        d.fingerprint
+    );
 }
+
+mod support;
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(
+    list::List,
+    list_self::List,
+    list_renamed::Chain,
+    list_u64::List,
+    tree::Tree<u8>,
+    tree_option::Tree<String>,
+    mutual::A,
+    mutual::B,
+    mutual_b_changed::A,
+    mutual_b_changed::B,
+    mutual_three::A,
+    mutual_three::B,
+    mutual_three::C,
+    mutual_three::Root,
+    mutual_three_changed::A,
+    mutual_three_changed::B,
+    mutual_three_changed::C,
+    mutual_three_changed::Root
+);

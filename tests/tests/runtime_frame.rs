@@ -93,7 +93,8 @@ fn bad_magic_and_unknown_version() {
         assert_eq!(
             err,
             FrameError::BadMagic {
-                found: bad[..4].try_into().unwrap()
+                found: bad[..4].try_into().unwrap(),
+                len: 4,
             }
         );
         assert!(err.to_string().contains("not an objfp frame"), "{err}");
@@ -183,7 +184,14 @@ fn errors_display_one_readable_line_each() {
             needed: HEADER_LEN,
             got: 3,
         },
-        FrameError::BadMagic { found: *b"{\"a\"" },
+        FrameError::BadMagic {
+            found: *b"{\"a\"",
+            len: 4,
+        },
+        FrameError::BadMagic {
+            found: *b"{}\0\0",
+            len: 2,
+        },
         FrameError::UnknownVersion(7),
         FrameError::UnknownFingerprint {
             found: Fingerprint::from_bytes([1; 32]),
@@ -218,6 +226,9 @@ impl XorShift {
 fn check_read(bytes: &[u8]) {
     let result = read_header(bytes);
     let magic_ok = bytes.len() >= 4 && bytes[..4] == MAGIC;
+    // The bytes there are agree with the magic (all four, or as many as there are).
+    let prefix = bytes.len().min(4);
+    let starts_like_a_frame = bytes[..prefix] == MAGIC[..prefix];
     match result {
         Ok((header, payload)) => {
             assert!(magic_ok && bytes.len() >= HEADER_LEN && bytes[4] == VERSION);
@@ -230,11 +241,13 @@ fn check_read(bytes: &[u8]) {
         }
         Err(FrameError::TooShort { needed, got }) => {
             assert_eq!((needed, got), (HEADER_LEN, bytes.len()));
-            assert!(bytes.len() < HEADER_LEN);
+            assert!(bytes.len() < HEADER_LEN && starts_like_a_frame);
         }
-        Err(FrameError::BadMagic { found }) => {
-            assert!(bytes.len() >= 4 && !magic_ok);
-            assert_eq!(found[..], bytes[..4]);
+        Err(FrameError::BadMagic { found, len }) => {
+            assert!(!starts_like_a_frame);
+            assert_eq!(len, prefix);
+            assert_eq!(found[..len], bytes[..len]);
+            assert!(found[len..].iter().all(|&b| b == 0));
         }
         Err(FrameError::UnknownVersion(v)) => {
             assert!(magic_ok && bytes[4] == v && v != VERSION);
@@ -297,3 +310,42 @@ proptest! {
         prop_assert_eq!(rest, &payload[..]);
     }
 }
+
+/// Audit finding 11.5, frames: `b"{}"` (JSON) was called a truncated frame. Data whose
+/// first bytes already differ from the magic is not a frame, however short it is; only
+/// data that starts like a frame and stops is truncated.
+#[test]
+fn frame_short_data_that_is_not_a_frame_says_so() {
+    for data in [&b"{}"[..], b"x", b"OX", b"OFPx", b"\0"] {
+        let err = read_header(data).unwrap_err();
+        assert!(
+            matches!(err, FrameError::BadMagic { len, .. } if len == data.len().min(4)),
+            "{data:?}: {err:?}"
+        );
+        let text = err.to_string();
+        assert!(text.starts_with("not an objfp frame"), "{text}");
+        assert!(!text.contains("truncated"), "{text}");
+    }
+    assert_eq!(
+        read_header(b"{}").unwrap_err().to_string(),
+        "not an objfp frame: expected the magic bytes [4f, 46, 50, 00] (\"OFP\\0\"), found [7b, 7d]"
+    );
+    for data in [&b""[..], b"O", b"OFP", b"OFP\0", b"OFP\0\x01"] {
+        let err = read_header(data).unwrap_err();
+        assert_eq!(
+            err,
+            FrameError::TooShort {
+                needed: HEADER_LEN,
+                got: data.len()
+            }
+        );
+        assert!(
+            err.to_string().starts_with("truncated objfp frame"),
+            "{err}"
+        );
+    }
+}
+
+mod support;
+
+crate::lock_round_trip_test!(Ping, Pong);

@@ -181,3 +181,20 @@ fn tagged_of_generic_and_nested_types() {
     let back: Tagged<Option<Vec<u8>>> = postcard::from_bytes(&bytes).unwrap();
     assert_eq!(back.value, Some(vec![1, 2]));
 }
+
+/// Audit finding 11.5 in the serde messages: a sequence of 40 bytes was reported as
+/// "invalid length 33"; the length reported is the sequence's.
+#[test]
+fn fingerprint_seq_length_errors_say_the_length() {
+    // Postcard's compact form: `deserialize_bytes` reaches a sequence of `u8` here.
+    let too_long = SeqDeserializer::<_, ValueError>::new([0u8; 40].into_iter());
+    let err = Fingerprint::deserialize(too_long).unwrap_err().to_string();
+    assert!(err.contains("invalid length 40"), "{err}");
+    let too_short = SeqDeserializer::<_, ValueError>::new([0u8; 3].into_iter());
+    let err = Fingerprint::deserialize(too_short).unwrap_err().to_string();
+    assert!(err.contains("invalid length 3"), "{err}");
+}
+
+mod support;
+
+crate::lock_round_trip_test!(PriceV1, Price);

@@ -427,3 +427,14 @@ fn lookup_when_fingerprints_share_long_prefixes() {
     let listed: Vec<_> = table.iter().map(|e| e.fingerprint()).collect();
     assert!(listed.is_sorted());
 }
+
+mod support;
+
+crate::lock_round_trip_test!(
+    v1::Item,
+    v1::Order,
+    v2::Item,
+    v2::Order,
+    LegacyOrder,
+    Invoice
+);

@@ -230,6 +230,8 @@ mod field_rename {
             to_json(&renamed_in_rust::S { account: 7 })
         );
     }
+
+    crate::lock_round_trip_test!(before::S, after::S, rust_renamed::S, renamed_in_rust::S);
 }
 
 mod variant_rename {
@@ -277,6 +279,8 @@ mod variant_rename {
             to_json(&rust_renamed::E::Stop(3))
         );
     }
+
+    crate::lock_round_trip_test!(before::E, after::E, rust_renamed::E);
 }
 
 mod rename_serialize_deserialize {
@@ -380,6 +384,17 @@ mod rename_serialize_deserialize {
         assert!(accepts::<variant_split::E>(json!("enabled")));
         assert!(!accepts::<variant_split::E>(json!("on")));
     }
+
+    crate::lock_round_trip_test!(
+        split::S,
+        both_a::S,
+        both_b::S,
+        swapped::S,
+        serialize_only::S,
+        serialize_a_deserialize_f::S,
+        variant_split::E,
+        variant_plain::E
+    );
 }
 
 mod container_rename {
@@ -419,6 +434,8 @@ mod container_rename {
         assert_eq!(fp::<enum_before::E>(), fp::<enum_after::E>());
         assert_eq!(to_json(&enum_before::E::A), to_json(&enum_after::E::A));
     }
+
+    crate::lock_round_trip_test!(before::S, after::S, enum_before::E, enum_after::E);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -595,6 +612,18 @@ mod struct_rename_all {
         assert!(accepts::<split::S>(json!({ "user-id": 1 })));
         assert!(!accepts::<split::S>(json!({ "userId": 1 })));
     }
+
+    crate::lock_round_trip_test!(
+        camel::S,
+        explicit::S,
+        literal::S,
+        plain::S,
+        kebab::S,
+        snake::S,
+        camel_with_rename::S,
+        split::S,
+        split_explicit::S
+    );
 }
 
 /// `rename_all = $rule` on an enum equals explicit renames of its variants.
@@ -696,6 +725,8 @@ mod enum_rename_all {
             json!({ "userCreated": { "user_id": 1 } })
         );
     }
+
+    crate::lock_round_trip_test!(plain::E, snake::E, camel::E, camel_explicit::E);
 }
 
 mod rename_all_fields {
@@ -818,6 +849,16 @@ mod rename_all_fields {
             json!({ "Moved": { "new_owner": 1 } })
         );
     }
+
+    crate::lock_round_trip_test!(
+        plain::E,
+        fields_rule::E,
+        explicit::E,
+        variant_overrides::E,
+        variant_overrides_explicit::E,
+        variant_rule::E,
+        variant_rule_explicit::E
+    );
 }
 
 mod raw_identifiers {
@@ -886,6 +927,15 @@ mod raw_identifiers {
         assert_eq!(to_json(&raw_variant::E::r#type), json!("type"));
         assert_eq!(to_json(&raw_variant::E::r#match(2)), json!({ "match": 2 }));
     }
+
+    crate::lock_round_trip_test!(
+        raw::S,
+        renamed::S,
+        raw_upper::S,
+        renamed_upper::S,
+        raw_variant::E,
+        renamed_variant::E
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -978,6 +1028,16 @@ mod alias {
         assert!(accepts::<variant_after::E>(json!("Enabled")));
         assert!(!accepts::<variant_before::E>(json!("Enabled")));
     }
+
+    crate::lock_round_trip_test!(
+        before::S,
+        after::S,
+        other_alias::S,
+        ab::S,
+        ba::S,
+        variant_before::E,
+        variant_after::E
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1081,6 +1141,15 @@ mod enum_representation {
             json!({ "type": "A", "payload": { "x": 1 } })
         );
     }
+
+    crate::lock_round_trip_test!(
+        external::E,
+        internal::E,
+        internal_kind::E,
+        adjacent::E,
+        adjacent_payload::E,
+        untagged::E
+    );
 }
 
 mod struct_tag {
@@ -1194,6 +1263,17 @@ mod struct_tag {
         );
         assert_eq!(fp::<tagged_raw::r#type>(), fp::<tagged_raw_renamed::Ping>());
     }
+
+    crate::lock_round_trip_test!(
+        plain::Ping,
+        plain_other_name::Pong,
+        tagged::Ping,
+        tagged_other_name::Pong,
+        tagged_renamed::Pong,
+        tagged_kind::Ping,
+        tagged_raw::r#type,
+        tagged_raw_renamed::Ping
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1350,6 +1430,19 @@ mod field_skip {
     fn the_skip_serializing_if_predicate_is_not_significant() {
         assert_eq!(fp::<skip_if::S>(), fp::<skip_if_other_predicate::S>());
     }
+
+    crate::lock_round_trip_test!(
+        absent::S,
+        skip::S,
+        skip_both_ways::S,
+        present::S,
+        skip_serializing::S,
+        skip_deserializing::S,
+        skip_if::S,
+        skip_if_other_predicate::S,
+        enum_skip::E,
+        enum_absent::E
+    );
 }
 
 mod default {
@@ -1444,6 +1537,15 @@ mod default {
             fp::<container_default_fn::S>()
         );
     }
+
+    crate::lock_round_trip_test!(
+        plain::S,
+        field_default::S,
+        field_default_fn::S,
+        field_default_other_fn::S,
+        container_default::S,
+        container_default_fn::S
+    );
 }
 
 mod variant_skip {
@@ -1544,6 +1646,15 @@ mod variant_skip {
         assert!(!accepts::<with_skip_deserializing::E>(json!("B")));
         assert_eq!(to_json(&with_skip_deserializing::E::B), json!("B"));
     }
+
+    crate::lock_round_trip_test!(
+        with_skipped::E,
+        without::E,
+        with_other_skipped::E,
+        with_skip_serializing::E,
+        with_skip_deserializing::E,
+        with_b::E
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1592,6 +1703,8 @@ mod flatten {
             json!({ "id": 1, "x": 2 })
         );
     }
+
+    crate::lock_round_trip_test!(Inner, before::S, after::S);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1650,6 +1763,8 @@ mod transparent {
         assert_ne!(fp::<newtype::Id>(), fp::<u64>());
         assert_ne!(fp::<newtype::Id>(), fp::<tuple::Id>());
     }
+
+    crate::lock_round_trip_test!(tuple::Id, named::Id, with_skipped::Id, newtype::Id);
 }
 
 mod from_into {
@@ -1787,6 +1902,15 @@ mod from_into {
         assert_eq!(to_json(&t), json!({ "len": 1, "upper": false }));
         assert!(accepts::<from_only::T>(json!({ "raw": "x" })));
     }
+
+    crate::lock_round_trip_test!(
+        Proxy,
+        none::T,
+        both::T,
+        try_both::T,
+        into_only::T,
+        from_only::T
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1841,6 +1965,8 @@ mod deny_unknown_fields {
             json!({ "t": "V", "a": 1, "z": 2 })
         ));
     }
+
+    crate::lock_round_trip_test!(before::S, after::S, enum_before::E, enum_after::E);
 }
 
 mod no_wire_effect {
@@ -1932,6 +2058,17 @@ mod no_wire_effect {
             to_json(&borrow::S { text })
         );
     }
+
+    crate::lock_round_trip_test!(
+        plain::S<u8>,
+        bound::S<u8>,
+        field_bound::S<u8>,
+        krate::S<u8>,
+        expecting::S<u8>,
+        all_of_them::S<u8>,
+        no_borrow::S<'static>,
+        borrow::S<'static>
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1965,6 +2102,8 @@ mod other {
         assert!(accepts::<after::E>(json!({ "t": "Z" })));
         assert!(!accepts::<before::E>(json!({ "t": "Z" })));
     }
+
+    crate::lock_round_trip_test!(before::E, after::E);
 }
 
 mod variant_untagged {
@@ -1992,6 +2131,8 @@ mod variant_untagged {
         assert_eq!(to_json(&before::E::Raw(1)), json!({ "Raw": 1 }));
         assert_eq!(to_json(&after::E::Raw(1)), json!(1));
     }
+
+    crate::lock_round_trip_test!(before::E, after::E);
 }
 
 mod identifiers {
@@ -2036,6 +2177,8 @@ mod identifiers {
         assert!(accepts::<plain::E>(json!("A")));
         assert!(accepts::<field_identifier::E>(json!("A")));
     }
+
+    crate::lock_round_trip_test!(plain::E, field_identifier::E, variant_identifier::E);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2100,6 +2243,15 @@ mod cfg_attr {
         assert_eq!(fp::<inactive::S>(), fp::<plain::S>());
         assert_eq!(to_json(&inactive::S { f: 1 }), json!({ "f": 1 }));
     }
+
+    crate::lock_round_trip_test!(
+        plain::S,
+        direct::S,
+        active::S,
+        inactive::S,
+        active_container::S,
+        direct_container::S
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2219,6 +2371,15 @@ mod custom_serializer {
         assert_eq!(fp::<opaque_decimal::S>(), fp::<opaque_decimal_again::S>());
         assert_ne!(fp::<opaque_decimal::S>(), fp::<string_field::S>());
     }
+
+    crate::lock_round_trip_test!(
+        string_field::S,
+        with_as_string::S,
+        serialize_with_as_string::S,
+        opaque_decimal::S,
+        opaque_hex::S,
+        opaque_decimal_again::S
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2326,6 +2487,18 @@ mod skipped_tuple_fields {
         );
         assert_eq!(fp::<newtype_variant_skipped::E>(), fp::<unit_variant::E>());
     }
+
+    crate::lock_round_trip_test!(
+        newtype::N,
+        tuple_with_skipped::N,
+        newtype_skipped::N,
+        empty_tuple::N,
+        newtype_variant::E,
+        tuple_variant_with_skipped::E,
+        newtype_variant_skipped::E,
+        unit_variant::E,
+        empty_tuple_variant::E
+    );
 }
 
 /// serde ignores these field attributes on the one field of a newtype struct; objfp
@@ -2368,6 +2541,13 @@ mod newtype_field_attributes {
         assert_eq!(fp::<skip_deserializing::N>(), fp::<plain::N>());
         assert_eq!(fp::<skip_serializing_if::N>(), fp::<plain::N>());
     }
+
+    crate::lock_round_trip_test!(
+        plain::N,
+        skip_serializing::N,
+        skip_deserializing::N,
+        skip_serializing_if::N
+    );
 }
 
 /// In an untagged enum serde writes no variant name and reads none: variants are tried
@@ -2402,6 +2582,8 @@ mod untagged_variant_names {
         );
         assert_eq!(fp::<before::E>(), fp::<after::E>());
     }
+
+    crate::lock_round_trip_test!(before::E, after::E);
 }
 
 /// serde accepts a field's deserialize name plus its aliases: the same set written two
@@ -2456,6 +2638,13 @@ mod accepted_name_sets {
         assert!(!accepts::<alias_of_itself::S>(json!({ "g": 1 })));
         assert_eq!(fp::<alias_of_itself::S>(), fp::<plain::S>());
     }
+
+    crate::lock_round_trip_test!(
+        rename_then_alias::S,
+        split_then_alias::S,
+        plain::S,
+        alias_of_itself::S
+    );
 }
 
 /// `from` and `into` naming the same type spelled two ways.
@@ -2507,4 +2696,10 @@ mod from_into_spelling {
         );
         assert_eq!(fp::<spelled_apart::S>(), fp::<String>());
     }
+
+    crate::lock_round_trip_test!(alike::S, spelled_apart::S);
 }
+
+// The lockfile round trip for the types of each group above: `lockfile_round_trip` in
+// each group module (tests/support/lock.rs).
+mod support;

@@ -26,6 +26,7 @@ fn field_name_changes_fingerprint() {
         memo: String,
     }
     assert_ne!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 #[test]
@@ -36,6 +37,7 @@ fn field_order_changes_fingerprint() {
         id: u64,
     }
     assert_ne!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 #[test]
@@ -46,6 +48,7 @@ fn field_type_changes_fingerprint() {
         note: Vec<u8>,
     }
     assert_ne!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 #[test]
@@ -57,6 +60,7 @@ fn adding_a_field_changes_fingerprint() {
         extra: bool,
     }
     assert_ne!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 #[test]
@@ -85,6 +89,7 @@ fn struct_kind_changes_fingerprint() {
             assert_ne!(a, b);
         }
     }
+    crate::lock_round_trip!(Named, Tuple, Unit, EmptyNamed, EmptyTuple);
 }
 
 mod enums {
@@ -320,6 +325,7 @@ fn option_changes_fingerprint() {
         note: Option<String>,
     }
     assert_ne!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 #[test]
@@ -334,6 +340,7 @@ fn sequence_differs_from_fixed_array() {
         bytes: [u8; 32],
     }
     assert_ne!(fp::<A>(), fp::<B>());
+    crate::lock_round_trip!(A, B);
 }
 
 // ---- composition ---------------------------------------------------------------------
@@ -388,6 +395,7 @@ fn composition_uses_the_referenced_fingerprint() {
         price: Cost,
     }
     assert_eq!(fp::<Line>(), fp::<deep_v1::Line>());
+    crate::lock_round_trip!(Cost, Line);
 }
 
 // ---- not significant -------------------------------------------------------------------
@@ -404,6 +412,7 @@ fn doc_comments_comments_and_formatting_do_not_change_fingerprint() {
         /* another */ note: String,
     }
     assert_eq!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 #[test]
@@ -414,6 +423,7 @@ fn visibility_does_not_change_fingerprint() {
         pub(crate) note: String,
     }
     assert_eq!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 mod elsewhere {
@@ -439,6 +449,7 @@ fn type_name_does_not_change_fingerprint() {
         note: String,
     }
     assert_eq!(fp::<PurchaseOrder>(), fp::<base::Order>());
+    crate::lock_round_trip!(PurchaseOrder);
 }
 
 #[test]
@@ -455,6 +466,7 @@ fn generic_parameter_and_lifetime_names_do_not_change_fingerprint() {
     }
     assert_eq!(fp::<A<'static, u8>>(), fp::<B<'static, u8>>());
     assert_ne!(fp::<A<'static, u8>>(), fp::<A<'static, u16>>());
+    crate::lock_round_trip!(A<'static, u8>, B<'static, u8>);
 }
 
 #[test]
@@ -475,6 +487,7 @@ fn how_a_type_is_spelled_does_not_change_fingerprint() {
     assert_eq!(fp::<Aliased>(), fp::<base::Order>());
     assert_eq!(fp::<Vec<u8>>(), fp::<std::vec::Vec<u8>>());
     assert_eq!(fp::<alloc_vec::Vec<u8>>(), fp::<Vec<u8>>());
+    crate::lock_round_trip!(Order, Aliased);
 }
 
 extern crate alloc as alloc_crate;
@@ -495,6 +508,7 @@ fn inherent_methods_and_other_derives_do_not_change_fingerprint() {
         }
     }
     assert_eq!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 #[test]
@@ -510,6 +524,7 @@ fn attributes_without_wire_effect_do_not_change_fingerprint() {
         note: String,
     }
     assert_eq!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 #[test]
@@ -522,6 +537,7 @@ fn fields_removed_by_cfg_do_not_change_fingerprint() {
         note: String,
     }
     assert_eq!(fp::<Order>(), fp::<base::Order>());
+    crate::lock_round_trip!(Order);
 }
 
 // ---- the associated const ------------------------------------------------------------------
@@ -545,7 +561,7 @@ fn description_matches_fingerprint_and_lists_fields() {
     };
     let names: Vec<_> = s.fields.iter().map(|f| f.name).collect();
     assert_eq!(names, ["id", "note"]);
-    assert_eq!((s.fields[0].ty)().fingerprint, fp::<u64>());
+    assert_eq!((s.fields.get(0).unwrap().ty)().fingerprint, fp::<u64>());
 }
 
 #[test]
@@ -558,4 +574,34 @@ fn description_of_a_generic_instantiation_lists_its_arguments() {
     let args: Vec<_> = d.args.iter().map(|a| a().name).collect();
     assert_eq!(args, ["u32"]);
     assert_eq!(objfp::diff::type_name(d), "Wrap<u32>");
+    crate::lock_round_trip!(Wrap<u8>);
 }
+
+mod support;
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(
+    base::Order,
+    enums::base::Event,
+    enums::variant_renamed::Event,
+    enums::variants_reordered::Event,
+    enums::variant_kind_changed::Event,
+    enums::payload_changed::Event,
+    enums::variant_added::Event,
+    discriminants::implicit::Level,
+    discriminants::explicit_same_values::Level,
+    discriminants::explicit_other_values::Level,
+    discriminants::repr_u8::Level,
+    discriminants::repr_u16::Level,
+    discriminants::repr_usize::Level,
+    discriminants::repr_u64::Level,
+    discriminants::implicit_after_explicit::Level,
+    discriminants::explicit_after_explicit::Level,
+    deep_v1::Price,
+    deep_v1::Line,
+    deep_v1::Order,
+    deep_v2::Price,
+    deep_v2::Line,
+    deep_v2::Order,
+    elsewhere::deeper::Order
+);

@@ -67,3 +67,8 @@ fn smoke() {
     assert_ne!(A::FINGERPRINT, B::FINGERPRINT);
     let _ = <Gen<u8, 3>>::DESCRIPTION;
 }
+
+mod support;
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(Item, Order, List, Tree<u16>, A, B, Code, Unit, Gen<u8, 3>);

@@ -5,7 +5,11 @@
 
 use objfp::TypeFingerprint;
 mod support;
-use support::preimage::{attrs, field, node, prim, s, u32le};
+use support::preimage::{Expr, attrs, field, node, node_with_exprs, s, u32le};
+
+fn p(name: &str) -> Expr {
+    Expr::prim(name)
+}
 
 const NO_DISCRIMINANT: u8 = 0;
 
@@ -38,18 +42,19 @@ fn check<T: TypeFingerprint + ?Sized>(id: &str, by_hand: [u8; 32]) {
     assert_eq!(
         spec_value(id),
         by_hand,
-        "{id}: SPEC.md prints another value"
+        "{id}: SPEC.md prints another value; by hand: {}",
+        objfp::Fingerprint::from_bytes(by_hand)
     );
 }
 
 #[test]
 fn g1_primitive() {
-    check::<u32>("G1", prim("u32"));
+    check::<u32>("G1", p("u32").fp());
 }
 
 #[test]
 fn g2_sequence() {
-    check::<Vec<u32>>("G2", node(b's', &[], &[prim("u32")]));
+    check::<Vec<u32>>("G2", Expr::seq(p("u32")).fp());
 }
 
 #[derive(TypeFingerprint)]
@@ -68,7 +73,7 @@ fn g3_named_struct() {
         field("y", &[]),
     ]
     .concat();
-    check::<Point>("G3", node(b'S', &body, &[prim("i32"), prim("i32")]));
+    check::<Point>("G3", node_with_exprs(b'S', &body, &[p("i32"), p("i32")]));
 }
 
 #[derive(TypeFingerprint)]
@@ -100,7 +105,7 @@ fn g4_enum_with_every_variant_kind() {
         u32le(0),
     ]
     .concat();
-    check::<Shape>("G4", node(b'E', &body, &[prim("f64"), prim("f64")]));
+    check::<Shape>("G4", node_with_exprs(b'E', &body, &[p("f64"), p("f64")]));
 }
 
 #[derive(TypeFingerprint)]
@@ -124,7 +129,7 @@ fn g5_repr_and_discriminants() {
         unit("C", 10),
     ]
     .concat();
-    check::<Code>("G5", node(b'E', &body, &[]));
+    check::<Code>("G5", node_with_exprs(b'E', &body, &[]));
 }
 
 #[derive(TypeFingerprint, serde::Serialize, serde::Deserialize)]
@@ -163,8 +168,8 @@ fn g6_serde_attributes() {
         u32le(0),
     ]
     .concat();
-    let note = node(b'o', &[], &[prim("string")]);
-    check::<Event>("G6", node(b'E', &body, &[prim("u64"), note]));
+    let note = Expr::option(p("string"));
+    check::<Event>("G6", node_with_exprs(b'E', &body, &[p("u64"), note]));
 }
 
 #[derive(TypeFingerprint)]
@@ -193,7 +198,7 @@ fn g7_self_recursion() {
     ]
     .concat();
     // `Box<List>` is transparent, and `List` is member 0 of its own group.
-    let local = node(b'E', &body, &[prim("u32"), rec0]);
+    let local = node_with_exprs(b'E', &body, &[p("u32"), Expr::reference(rec0)]);
     let group = [u32le(1), u32le(0)].concat();
     check::<List>("G7", node(b'g', &group, &[local]));
 }
@@ -218,8 +223,8 @@ fn greeter_by_hand() -> [u8; 32] {
         u32le(0),
     ]
     .concat();
-    let refs = [prim("string"), prim("string"), prim("u64"), prim("unit")];
-    node(b'i', &body, &refs)
+    let exprs = [p("string"), p("string"), p("u64"), p("unit")];
+    node_with_exprs(b'i', &body, &exprs)
 }
 
 #[test]
@@ -232,7 +237,8 @@ fn g8_interface() {
     assert_eq!(
         spec_value("G8"),
         by_hand,
-        "G8: SPEC.md prints another value"
+        "G8: SPEC.md prints another value; by hand: {}",
+        objfp::Fingerprint::from_bytes(by_hand)
     );
 }
 
@@ -252,6 +258,9 @@ impl Greeter for Thing {
 #[test]
 fn g9_implements() {
     let own_body = [attrs(&[]), vec![b'n'], u32le(1), field("id", &[])].concat();
-    let own = node(b'S', &own_body, &[prim("u64")]);
+    let own = node_with_exprs(b'S', &own_body, &[p("u64")]);
     check::<Thing>("G9", node(b'I', &u32le(1), &[own, greeter_by_hand()]));
 }
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(Point, Shape, Code, Event, List, Thing);

@@ -127,20 +127,14 @@ mod wire {
 }
 
 // ---------------------------------------------------------------------------------------
-// Pre-images by hand (SPEC.md §3, §4)
+// Pre-images by hand (SPEC.md §3, §5)
 
 #[test]
 fn vec_u32_matches_a_hand_built_preimage() {
-    let mut u32_preimage = b"objfp/1".to_vec();
-    u32_preimage.push(b'p');
-    u32_preimage.extend(3u32.to_le_bytes());
-    u32_preimage.extend(b"u32");
-    let u32_fp: [u8; 32] = Sha256::digest(&u32_preimage).into();
-
-    let mut vec_preimage = b"objfp/1".to_vec();
-    vec_preimage.push(b's');
-    vec_preimage.extend(u32_fp);
-    let vec_fp: [u8; 32] = Sha256::digest(&vec_preimage).into();
+    // SPEC.md §5: `u32` is the expression `p 0x08`, `Vec<u32>` is `s p 0x08`; a type that
+    // is an expression has the fingerprint `H(MAGIC 'e' expression)`.
+    let u32_fp: [u8; 32] = Sha256::digest(b"objfp/2ep\x08").into();
+    let vec_fp: [u8; 32] = Sha256::digest(b"objfp/2esp\x08").into();
 
     assert_eq!(fp::<u32>().as_bytes(), &u32_fp);
     assert_eq!(fp::<Vec<u32>>().as_bytes(), &vec_fp);
@@ -149,30 +143,35 @@ fn vec_u32_matches_a_hand_built_preimage() {
 
 #[test]
 fn std_node_kinds_match_hand_built_preimages() {
-    let (u8_, u16_, bool_) = (
-        support::preimage::prim("u8"),
-        support::preimage::prim("u16"),
-        support::preimage::prim("bool"),
+    use support::preimage::Expr;
+    let (u8_, u16_, bool_, string) = (
+        Expr::prim("u8"),
+        Expr::prim("u16"),
+        Expr::prim("bool"),
+        Expr::prim("string"),
     );
-    let string = support::preimage::prim("string");
+    let hash = |bytes: &[u8]| -> [u8; 32] { Sha256::digest(bytes).into() };
 
     // 'a': u64 length, then the item.
-    let array4 = node(b'a', &4u64.to_le_bytes(), &[u8_]);
+    let array4 = hash(b"objfp/2ea\x04\0\0\0\0\0\0\0p\x06");
     assert_eq!(fp::<[u8; 4]>().as_bytes(), &array4);
+    assert_eq!(Expr::array(4, u8_).fp(), array4);
 
-    // 't': u32 arity, then the elements in order.
-    let pair = node(b't', &2u32.to_le_bytes(), &[u8_, bool_]);
+    // 't': u8 arity, then the elements in order, unless they are all one type.
+    let pair = hash(b"objfp/2et\x02p\x06p\x00");
     assert_eq!(fp::<(u8, bool)>().as_bytes(), &pair);
-    let single = node(b't', &1u32.to_le_bytes(), &[u8_]);
+    assert_eq!(Expr::tuple(&[u8_, bool_]).fp(), pair);
+    let single = hash(b"objfp/2ea\x01\0\0\0\0\0\0\0p\x06");
     assert_eq!(fp::<(u8,)>().as_bytes(), &single);
 
     // 'm': key, then value.
-    let map = node(b'm', &[], &[string, u8_]);
+    let map = hash(b"objfp/2emp\x0ep\x06");
     assert_eq!(fp::<HashMap<String, u8>>().as_bytes(), &map);
     assert_eq!(fp::<BTreeMap<String, u8>>().as_bytes(), &map);
+    assert_eq!(Expr::map(string, u8_).fp(), map);
 
-    // 'h': human-readable form (an 'x' node named after the text's grammar), then the
-    // compact form.
+    // 'h': the fingerprints of the human-readable form (an 'x' node named after the
+    // text's grammar) and of the compact form.
     let named = |grammar: &str| {
         let body = [
             (grammar.len() as u32).to_le_bytes().to_vec(),
@@ -188,7 +187,7 @@ fn std_node_kinds_match_hand_built_preimages() {
         &[],
         &[
             named("socket-address-v4"),
-            node(b't', &2u32.to_le_bytes(), &[array4, u16_]),
+            Expr::tuple(&[Expr::array(4, u8_), u16_]).fp(),
         ],
     );
     assert_eq!(fp::<SocketAddrV4>().as_bytes(), &socket_v4);
@@ -197,7 +196,52 @@ fn std_node_kinds_match_hand_built_preimages() {
         fp::<CString>().as_bytes(),
         &support::preimage::prim("bytes")
     );
-    assert_eq!(fp::<PathBuf>().as_bytes(), &string);
+    assert_eq!(fp::<PathBuf>().as_bytes(), &string.fp());
+}
+
+#[test]
+fn long_expressions_are_written_by_reference() {
+    use support::preimage::Expr;
+    // 8 nested options: 10 tokens, spelled out. A tuple of 16 distinct primitives: 34
+    // tokens, beyond the 32 of SPEC.md §5, so written as a reference to its fingerprint.
+    type Deep = Option<Option<Option<Option<Option<Option<Option<Option<u8>>>>>>>>;
+    let mut deep = Expr::prim("u8");
+    for _ in 0..8 {
+        deep = Expr::option(deep);
+    }
+    assert_eq!(fp::<Deep>().as_bytes(), &deep.fp());
+    type Wide = (
+        u8,
+        u16,
+        u32,
+        u64,
+        i8,
+        i16,
+        i32,
+        i64,
+        bool,
+        char,
+        f32,
+        f64,
+        u128,
+        i128,
+        String,
+        (),
+    );
+    let names = [
+        "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool", "char", "f32", "f64", "u128",
+        "i128", "string", "unit",
+    ];
+    let items: Vec<Expr> = names.iter().map(|n| Expr::prim(n)).collect();
+    let wide = Expr::tuple(&items);
+    assert_eq!(wide.tokens(), b"R", "34 tokens are written by reference");
+    assert_eq!(fp::<Wide>().as_bytes(), &wide.fp());
+    // ...and a struct field of that type writes the reference.
+    assert_eq!(
+        <Wide as TypeFingerprint>::TYPE_EXPR.tokens(),
+        b"R",
+        "the runtime applies the same limit"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -255,7 +299,7 @@ fn usize_is_u64_on_every_target() {
 
 #[test]
 fn vec_vecdeque_hashset_btreeset_and_slices_are_one_sequence_shape() {
-    let seq = encoding::seq(prim(Primitive::U16));
+    let seq = support::seq(prim(Primitive::U16));
     assert_eq!(fp::<Vec<u16>>(), seq);
     assert_eq!(fp::<[u16]>(), seq);
     assert_eq!(fp::<&[u16]>(), seq);
@@ -283,7 +327,7 @@ fn vec_vecdeque_hashset_btreeset_and_slices_are_one_sequence_shape() {
 
 #[test]
 fn hashmap_and_btreemap_share_a_fingerprint() {
-    let map = encoding::map(prim(Primitive::String), prim(Primitive::U8));
+    let map = support::map(prim(Primitive::String), prim(Primitive::U8));
     assert_eq!(fp::<HashMap<String, u8>>(), map);
     assert_eq!(fp::<BTreeMap<String, u8>>(), map);
     assert_eq!(
@@ -310,18 +354,18 @@ fn hashmap_and_btreemap_share_a_fingerprint() {
 
 #[test]
 fn array_length_is_significant() {
-    assert_eq!(fp::<[u8; 4]>(), encoding::array(4, prim(Primitive::U8)));
-    assert_eq!(fp::<[u8; 16]>(), encoding::array(16, prim(Primitive::U8)));
+    assert_eq!(fp::<[u8; 4]>(), support::array(4, prim(Primitive::U8)));
+    assert_eq!(fp::<[u8; 16]>(), support::array(16, prim(Primitive::U8)));
     assert_ne!(fp::<[u8; 4]>(), fp::<[u8; 16]>());
     assert_ne!(
         fp::<[u8; 4]>(),
         fp::<[u16; 4]>(),
         "the item type is significant"
     );
-    assert_eq!(fp::<[u8; 0]>(), encoding::array(0, prim(Primitive::U8)));
+    assert_eq!(fp::<[u8; 0]>(), support::array(0, prim(Primitive::U8)));
     // Beyond serde's 32, for `#[fingerprint(as = "[T; N]")]`; one node whatever the length.
     const BIG: Fingerprint = <[u8; 1 << 20] as TypeFingerprint>::FINGERPRINT;
-    assert_eq!(BIG, encoding::array(1 << 20, prim(Primitive::U8)));
+    assert_eq!(BIG, support::array(1 << 20, prim(Primitive::U8)));
 
     match <[u8; 4]>::DESCRIPTION.shape {
         Shape::Array { len, item } => {
@@ -339,18 +383,18 @@ fn array_differs_from_sequence() {
     // serde writes `[T; N]` as an N-tuple, not a sequence...
     assert_ne!(trace::compact(&[1u8, 2]), trace::compact(&vec![1u8, 2]));
     assert_eq!(trace::compact(&[1u8, 2]), trace::compact(&(1u8, 2u8)));
-    // ...but objfp gives arrays their own node (SPEC.md §9): a deliberate difference.
-    assert_ne!(fp::<[u8; 2]>(), fp::<(u8, u8)>());
+    // ...and so does objfp: a tuple of one type is the array of that type (SPEC.md §5).
+    assert_eq!(fp::<[u8; 2]>(), fp::<(u8, u8)>());
 }
 
 #[test]
 fn tuple_arity_and_order_are_significant() {
     let (u8_, bool_) = (prim(Primitive::U8), prim(Primitive::Bool));
-    assert_eq!(fp::<(u8, bool)>(), encoding::tuple(&[u8_, bool_]));
-    assert_eq!(fp::<(bool, u8)>(), encoding::tuple(&[bool_, u8_]));
+    assert_eq!(fp::<(u8, bool)>(), support::tuple(&[u8_, bool_]));
+    assert_eq!(fp::<(bool, u8)>(), support::tuple(&[bool_, u8_]));
     assert_ne!(fp::<(u8, bool)>(), fp::<(bool, u8)>());
     assert_ne!(fp::<(u8, bool)>(), fp::<(u8, bool, u8)>());
-    assert_ne!(fp::<(u8, u8)>(), fp::<[u8; 2]>());
+    assert_eq!(fp::<(u8, u8)>(), fp::<[u8; 2]>());
 
     match <(u8, bool)>::DESCRIPTION.shape {
         Shape::Tuple(elems) => {
@@ -363,7 +407,7 @@ fn tuple_arity_and_order_are_significant() {
 
 #[test]
 fn one_tuple_is_a_tuple_not_its_element() {
-    assert_eq!(fp::<(u8,)>(), encoding::tuple(&[prim(Primitive::U8)]));
+    assert_eq!(fp::<(u8,)>(), support::tuple(&[prim(Primitive::U8)]));
     assert_ne!(fp::<(u8,)>(), fp::<u8>());
     assert_ne!(trace::compact(&(5u8,)), trace::compact(&5u8));
 }
@@ -396,7 +440,7 @@ fn tuples_go_up_to_sixteen_elements() {
         ]
         .map(prim)
     };
-    assert_eq!(T16_FP, encoding::tuple(&elems));
+    assert_eq!(T16_FP, support::tuple(&elems));
     assert_eq!(fp::<T16>(), T16_FP);
 }
 
@@ -460,7 +504,7 @@ fn nonzero_integers_are_their_integer() {
     assert_eq!(fp::<NonZeroI128>(), prim(I128));
     assert_eq!(fp::<NonZeroIsize>(), prim(I64));
     assert_eq!(fp::<NonZero<u16>>(), prim(U16));
-    assert_eq!(fp::<Option<NonZeroU32>>(), encoding::option(prim(U32)));
+    assert_eq!(fp::<Option<NonZeroU32>>(), support::option(prim(U32)));
 
     same_wire(&NonZeroU16::new(5).unwrap(), &5u16);
     same_wire(&NonZeroI128::new(-5).unwrap(), &-5i128);
@@ -615,11 +659,17 @@ fn ipv4_and_ipv6_compact_forms_are_octet_arrays() {
     let u8_ = prim(Primitive::U8);
     assert_eq!(
         fp::<Ipv4Addr>(),
-        encoding::readable(encoding::opaque("ipv4-address"), encoding::array(4, u8_))
+        encoding::readable(
+            encoding::opaque("ipv4-address"),
+            support::array(4, u8_).fp()
+        )
     );
     assert_eq!(
         fp::<Ipv6Addr>(),
-        encoding::readable(encoding::opaque("ipv6-address"), encoding::array(16, u8_))
+        encoding::readable(
+            encoding::opaque("ipv6-address"),
+            support::array(16, u8_).fp()
+        )
     );
     let (human, compact) = readable_sides(<Ipv6Addr>::DESCRIPTION);
     assert_eq!(human.fingerprint, encoding::opaque("ipv6-address"));
@@ -764,3 +814,6 @@ fn variant_names(d: &Description) -> Vec<&'static str> {
 mod support;
 use support::preimage::node;
 use support::{fp, prim, trace};
+
+// The lockfile round trip for the types above (tests/support/lock.rs).
+crate::lock_round_trip_test!(wire::Duration, wire::SystemTime, wire::Range<u32>, wire::RangeInclusive<i8>, wire::RangeFrom<u64>, wire::RangeTo<char>, wire::Bound<String>, wire::Result<u8, String>, wire::PhantomData, wire::IpAddr, wire::SocketAddr, wire::SocketAddrTwoFields, wire::Point, with_std::Config, spelled_out::Config);

@@ -66,7 +66,7 @@ impl Carry {
         self.path.truncate(len);
     }
 
-    fn fields(&mut self, fields: &[crate::Field], named: bool, mask: FormatSet) {
+    fn fields(&mut self, fields: crate::Fields, named: bool, mask: FormatSet) {
         for (i, f) in fields.iter().enumerate() {
             let len = self.path.len();
             if named {

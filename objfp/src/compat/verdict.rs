@@ -15,7 +15,9 @@ use super::format::{Format, FormatSet, families};
 use super::names::{attr_text, name_token, push_name, type_name};
 use super::report::{ChangeKind, Finding, Reason};
 use super::rules::{self as r, Rule};
-use crate::{Attr, Description, EnumShape, Field, Fingerprint, Primitive, Shape, StructKind};
+use crate::{
+    Attrs, Description, EnumShape, Field, Fields, Fingerprint, Primitive, Shape, StructKind,
+};
 
 /// Identifies a type for the walk's memory: its fingerprint, or for a proxy's own
 /// structure (which has no description of its own) the address of that shape.
@@ -97,26 +99,26 @@ impl Ctx {
     }
 }
 
-pub(crate) fn has(attrs: &[Attr], key: &str) -> bool {
+pub(crate) fn has(attrs: Attrs, key: &str) -> bool {
     attrs.iter().any(|a| a.key == key)
 }
 
 /// Attributes of a field, variant or container that the rules look at (interfaces are
 /// not wire attributes; accepted names are ruled by name).
-fn wire_attrs(attrs: &[Attr]) -> impl Iterator<Item = &Attr> {
+fn wire_attrs(attrs: Attrs) -> impl Iterator<Item = crate::Attr> {
     attrs
         .iter()
         .filter(|a| a.key != "accepts" && a.key != "implements")
 }
 
-fn attr_list(attrs: &[Attr]) -> Vec<String> {
+fn attr_list(attrs: Attrs) -> Vec<String> {
     wire_attrs(attrs)
         .map(|a| attr_text(a.key, a.value))
         .collect()
 }
 
 /// Keys whose values differ between two attribute lists.
-fn changed_keys<'x>(a: &'x [Attr], b: &'x [Attr]) -> Vec<&'x str> {
+fn changed_keys(a: Attrs, b: Attrs) -> Vec<&'static str> {
     let mut keys: Vec<&str> = wire_attrs(a).chain(wire_attrs(b)).map(|x| x.key).collect();
     keys.sort_unstable();
     keys.dedup();
@@ -129,7 +131,7 @@ fn changed_keys<'x>(a: &'x [Attr], b: &'x [Attr]) -> Vec<&'x str> {
 }
 
 /// Whether a field or variant with these attributes reads the wire name `name`.
-fn accepts(name: &str, attrs: &[Attr], wanted: &str) -> bool {
+fn accepts(name: &str, attrs: Attrs, wanted: &str) -> bool {
     if has(attrs, "accepts") {
         attrs
             .iter()
@@ -144,7 +146,7 @@ fn pair<T>(
     old: &[T],
     new: &[T],
     name: impl Fn(&T) -> &str,
-    attrs: impl Fn(&T) -> &[Attr],
+    attrs: impl Fn(&T) -> Attrs,
 ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let mut of_old = vec![None; old.len()];
     let mut of_new = vec![None; new.len()];
@@ -173,12 +175,7 @@ fn pair<T>(
 
 /// The rule for a name that changed (or whose accepted names did), by which side reads
 /// the other's name.
-fn name_rule(
-    old_name: &str,
-    old_attrs: &[Attr],
-    new_name: &str,
-    new_attrs: &[Attr],
-) -> &'static Rule {
+fn name_rule(old_name: &str, old_attrs: Attrs, new_name: &str, new_attrs: Attrs) -> &'static Rule {
     let backward = accepts(new_name, new_attrs, old_name);
     let forward = accepts(old_name, old_attrs, new_name);
     match (backward, forward) {
@@ -268,7 +265,7 @@ fn nullable(n: Node<'_>, depth: usize) -> bool {
             StructKind::Unit => true,
             StructKind::Newtype => s
                 .fields
-                .first()
+                .get(0)
                 .is_none_or(|f| nullable(node((f.ty)()), depth + 1)),
             _ => has(s.attrs, "tag"),
         },
@@ -322,12 +319,12 @@ impl Elems<'_> {
 
 /// One positional item: a tuple struct's field or a tuple's element.
 #[derive(Clone, Copy)]
-struct Item<'a> {
-    attrs: &'a [Attr],
+struct Item {
+    attrs: Attrs,
     ty: &'static Description,
 }
 
-fn items_of_fields(fields: &[Field]) -> Vec<Item<'_>> {
+fn items_of_fields(fields: Fields) -> Vec<Item> {
     fields
         .iter()
         .map(|f| Item {
@@ -337,11 +334,11 @@ fn items_of_fields(fields: &[Field]) -> Vec<Item<'_>> {
         .collect()
 }
 
-fn items_of_elems(e: Elems<'_>) -> Vec<Item<'static>> {
+fn items_of_elems(e: Elems<'_>) -> Vec<Item> {
     // Arrays longer than this are compared item to item, never element by element.
     (0..e.len().min(64) as usize)
         .map(|i| Item {
-            attrs: &[],
+            attrs: Attrs::EMPTY,
             ty: e.get(i),
         })
         .collect()
@@ -355,7 +352,7 @@ enum Missing {
     Required,
 }
 
-fn missing(f: &Field, container: &[Attr]) -> Missing {
+fn missing(f: &Field, container: Attrs) -> Missing {
     if has(f.attrs, "default") || has(container, "default") {
         Missing::Default
     } else if matches!((f.ty)().shape, Shape::Option(_)) && !has(f.attrs, "deserialize_with") {
@@ -678,7 +675,13 @@ impl Walker {
                             ctx.all(),
                         );
                     } else {
-                        self.positional(&items_of_elems(x), &items_of_elems(y), &[], &[], ctx);
+                        self.positional(
+                            &items_of_elems(x),
+                            &items_of_elems(y),
+                            Attrs::EMPTY,
+                            Attrs::EMPTY,
+                            ctx,
+                        );
                     }
                 }
             }
@@ -692,7 +695,7 @@ impl Walker {
                         &items_of_fields(s.fields),
                         &items_of_elems(e),
                         s.attrs,
-                        &[],
+                        Attrs::EMPTY,
                         ctx,
                     );
                 }
@@ -705,7 +708,7 @@ impl Walker {
                     self.positional(
                         &items_of_elems(e),
                         &items_of_fields(t.fields),
-                        &[],
+                        Attrs::EMPTY,
                         t.attrs,
                         ctx,
                     );
@@ -714,13 +717,17 @@ impl Walker {
             (Shape::Struct(s), _) if s.kind == StructKind::Newtype && s.fields.len() == 1 => {
                 self.shape_changed(a, b, &r::NEWTYPE_WRAPPED, ctx);
                 let len = self.enter(".0");
-                self.cmp(node((s.fields[0].ty)()), b, ctx);
+                if let Some(f) = s.fields.get(0) {
+                    self.cmp(node((f.ty)()), b, ctx);
+                }
                 self.leave(len);
             }
             (_, Shape::Struct(t)) if t.kind == StructKind::Newtype && t.fields.len() == 1 => {
                 self.shape_changed(a, b, &r::NEWTYPE_WRAPPED, ctx);
                 let len = self.enter(".0");
-                self.cmp(a, node((t.fields[0].ty)()), ctx);
+                if let Some(f) = t.fields.get(0) {
+                    self.cmp(a, node((f.ty)()), ctx);
+                }
                 self.leave(len);
             }
             (Shape::Enum(e), Shape::Enum(g)) => self.enums(e, g, ctx),
@@ -730,7 +737,7 @@ impl Walker {
 
     /// Container attributes of a struct or enum; returns false when the tagging changed
     /// (nothing below can be compared then).
-    fn container_attrs(&mut self, a: &[Attr], b: &[Attr], ctx: Ctx) -> bool {
+    fn container_attrs(&mut self, a: Attrs, b: Attrs, ctx: Ctx) -> bool {
         let keys = changed_keys(a, b);
         if keys.is_empty() {
             return true;
@@ -817,14 +824,7 @@ impl Walker {
 
     /// Elements compared by position, in every format (tuple structs and variants,
     /// tuples): appended or removed last elements are ruled by their `default`.
-    fn positional(
-        &mut self,
-        old: &[Item<'_>],
-        new: &[Item<'_>],
-        oc: &[Attr],
-        nc: &[Attr],
-        ctx: Ctx,
-    ) {
+    fn positional(&mut self, old: &[Item], new: &[Item], oc: Attrs, nc: Attrs, ctx: Ctx) {
         for i in 0..old.len().max(new.len()) {
             let len = self.enter_index(i);
             match (old.get(i), new.get(i)) {
@@ -884,7 +884,7 @@ impl Walker {
     }
 
     /// The map-side rules for a field only the old type has.
-    fn removed_reasons(&mut self, at: usize, f: &Field, oc: &[Attr], nc: &[Attr], ctx: Ctx) {
+    fn removed_reasons(&mut self, at: usize, f: &Field, oc: Attrs, nc: Attrs, ctx: Ctx) {
         let map = ctx.mask(ctx.map());
         if has(f.attrs, "flatten") {
             self.reason(at, &r::FLATTEN_CHANGED, map);
@@ -902,7 +902,7 @@ impl Walker {
     }
 
     /// The map-side rules for a field only the new type has.
-    fn added_reasons(&mut self, at: usize, f: &Field, oc: &[Attr], nc: &[Attr], ctx: Ctx) {
+    fn added_reasons(&mut self, at: usize, f: &Field, oc: Attrs, nc: Attrs, ctx: Ctx) {
         let map = ctx.mask(ctx.map());
         if has(f.attrs, "flatten") {
             self.reason(at, &r::FLATTEN_CHANGED, map);
@@ -920,7 +920,9 @@ impl Walker {
     }
 
     /// Named fields: by name in formats that write maps, by position in the others.
-    fn named(&mut self, old: &[Field], new: &[Field], oc: &[Attr], nc: &[Attr], ctx: Ctx) {
+    fn named(&mut self, old: Fields, new: Fields, oc: Attrs, nc: Attrs, ctx: Ctx) {
+        let (old, new): (Vec<Field>, Vec<Field>) = (old.iter().collect(), new.iter().collect());
+        let (old, new) = (old.as_slice(), new.as_slice());
         // serde writes a struct with a `flatten` field as a map, in every format.
         let ctx = Ctx {
             flatten: ctx.flatten || old.iter().chain(new).any(|f| has(f.attrs, "flatten")),
@@ -1011,7 +1013,7 @@ impl Walker {
     }
 
     /// A field both types have (by name, or by position): its attributes, then its type.
-    fn field_pair(&mut self, f: &Field, g: &Field, oc: &[Attr], nc: &[Attr], ctx: Ctx) {
+    fn field_pair(&mut self, f: &Field, g: &Field, oc: Attrs, nc: Attrs, ctx: Ctx) {
         if ctx.is_empty() {
             return;
         }
@@ -1044,7 +1046,7 @@ impl Walker {
             }
         }
         // A writer that may leave the field out, and a reader that cannot do without it.
-        let omitted = |w: &Field, wc: &[Attr], rd: &Field, rc: &[Attr]| -> FormatSet {
+        let omitted = |w: &Field, wc: Attrs, rd: &Field, rc: Attrs| -> FormatSet {
             if !has(w.attrs, "skip_serializing_if") {
                 return FormatSet::EMPTY;
             }
@@ -1132,7 +1134,9 @@ impl Walker {
         }
         let names = ctx.mask(families::VARIANT_NAME);
         let index = families::VARIANT_INDEX;
-        let (old, new) = (a.variants, b.variants);
+        let (old, new): (Vec<crate::Variant>, Vec<crate::Variant>) =
+            (a.variants.iter().collect(), b.variants.iter().collect());
+        let (old, new) = (old.as_slice(), new.as_slice());
         let (of_old, of_new) = pair(old, new, |v| v.name, |v| v.attrs);
         let old_other = old.iter().any(|v| has(v.attrs, "other"));
         let new_other = new.iter().any(|v| has(v.attrs, "other"));
@@ -1221,14 +1225,7 @@ impl Walker {
         }
     }
 
-    fn variant(
-        &mut self,
-        v: &crate::Variant,
-        w: &crate::Variant,
-        ea: &[Attr],
-        eb: &[Attr],
-        ctx: Ctx,
-    ) {
+    fn variant(&mut self, v: &crate::Variant, w: &crate::Variant, ea: Attrs, eb: Attrs, ctx: Ctx) {
         if ctx.is_empty() {
             return;
         }
@@ -1270,8 +1267,8 @@ impl Walker {
             (K::Newtype, K::Newtype) | (K::Tuple, K::Tuple) => self.positional(
                 &items_of_fields(v.fields),
                 &items_of_fields(w.fields),
-                &[],
-                &[],
+                Attrs::EMPTY,
+                Attrs::EMPTY,
                 ctx,
             ),
             (K::Unit, K::Unit) => {}
@@ -1288,14 +1285,14 @@ impl Walker {
 
     /// Untagged enums: appending a variant is ruled; any other change is not decided.
     fn untagged(&mut self, a: &EnumShape, b: &EnumShape, ctx: Ctx) {
-        let same = |v: &crate::Variant, w: &crate::Variant| {
+        let same = |v: crate::Variant, w: crate::Variant| {
             v.name == w.name
                 && v.kind == w.kind
-                && v.attrs == w.attrs
+                && v.attrs.iter().eq(w.attrs)
                 && v.fields.len() == w.fields.len()
                 && v.fields.iter().zip(w.fields).all(|(f, g)| {
                     f.name == g.name
-                        && f.attrs == g.attrs
+                        && f.attrs.iter().eq(g.attrs)
                         && (f.ty)().fingerprint == (g.ty)().fingerprint
                 })
         };
@@ -1324,7 +1321,7 @@ impl Walker {
     }
 }
 
-fn accepts_list(attrs: &[Attr]) -> Vec<String> {
+fn accepts_list(attrs: Attrs) -> Vec<String> {
     attrs
         .iter()
         .filter(|a| a.key == "accepts")
@@ -1332,7 +1329,7 @@ fn accepts_list(attrs: &[Attr]) -> Vec<String> {
         .collect()
 }
 
-fn changed_keys_accepts(a: &[Attr], b: &[Attr]) -> bool {
+fn changed_keys_accepts(a: Attrs, b: Attrs) -> bool {
     let x = a.iter().filter(|x| x.key == "accepts");
     let y = b.iter().filter(|x| x.key == "accepts");
     !x.eq(y)

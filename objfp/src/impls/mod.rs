@@ -19,6 +19,8 @@ macro_rules! same_as {
                 <$other as crate::TypeFingerprint>::FINGERPRINT;
             const DESCRIPTION: &'static crate::Description =
                 <$other as crate::TypeFingerprint>::DESCRIPTION;
+            const TYPE_EXPR: crate::encoding::TypeExpr =
+                <$other as crate::TypeFingerprint>::TYPE_EXPR;
         }
     )*};
 }
@@ -62,8 +64,9 @@ macro_rules! primitive {
     ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty => $prim:ident;)*) => {$(
         $(#[$attr])*
         impl<$($generics)*> crate::TypeFingerprint for $ty {
-            const FINGERPRINT: crate::Fingerprint =
-                crate::encoding::primitive(crate::Primitive::$prim);
+            const FINGERPRINT: crate::Fingerprint = Self::TYPE_EXPR.fingerprint();
+            const TYPE_EXPR: crate::encoding::TypeExpr =
+                crate::encoding::TypeExpr::primitive(crate::Primitive::$prim);
             const DESCRIPTION: &'static crate::Description = &crate::Description {
                 name: crate::Primitive::$prim.name(),
                 args: &[],
@@ -98,19 +101,38 @@ macro_rules! readable {
 }
 
 /// `[generics] Type as "Name" => (T1, T2, ...);`: the tuple serde writes, described under
-/// the type's own name.
+/// the type's own name (as the array of the first element when all are one type, like
+/// every tuple: `SPEC.md` §5).
 #[allow(unused_macros)]
 macro_rules! tuple {
-    ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal => ($($elem:ty),+);)*) => {$(
+    ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal => ($first:ty $(, $elem:ty)*);)*) => {$(
         $(#[$attr])*
         impl<$($generics)*> crate::TypeFingerprint for $ty {
-            const FINGERPRINT: crate::Fingerprint =
-                crate::encoding::tuple(&[$(<$elem as crate::TypeFingerprint>::FINGERPRINT),+]);
-            const DESCRIPTION: &'static crate::Description = &crate::Description {
-                name: $name,
-                args: &[],
-                fingerprint: Self::FINGERPRINT,
-                shape: crate::Shape::Tuple(&[$(crate::__private::describe::<$elem>),+]),
+            const FINGERPRINT: crate::Fingerprint = Self::TYPE_EXPR.fingerprint();
+            const TYPE_EXPR: crate::encoding::TypeExpr = crate::encoding::TypeExpr::tuple(&[
+                <$first as crate::TypeFingerprint>::TYPE_EXPR,
+                $(<$elem as crate::TypeFingerprint>::TYPE_EXPR),*
+            ]);
+            const DESCRIPTION: &'static crate::Description = if crate::__private::is_array(&Self::TYPE_EXPR) {
+                &crate::Description {
+                    name: $name,
+                    args: &[],
+                    fingerprint: Self::FINGERPRINT,
+                    shape: crate::Shape::Array {
+                        len: 1 $(+ crate::__private::one::<$elem>())*,
+                        item: crate::__private::describe::<$first>,
+                    },
+                }
+            } else {
+                &crate::Description {
+                    name: $name,
+                    args: &[],
+                    fingerprint: Self::FINGERPRINT,
+                    shape: crate::Shape::Tuple(&[
+                        crate::__private::describe::<$first>,
+                        $(crate::__private::describe::<$elem>),*
+                    ]),
+                }
             };
         }
     )*};
@@ -122,8 +144,10 @@ macro_rules! seq {
     ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal => $item:ty;)*) => {$(
         $(#[$attr])*
         impl<$($generics)*> crate::TypeFingerprint for $ty {
-            const FINGERPRINT: crate::Fingerprint =
-                crate::encoding::seq(<$item as crate::TypeFingerprint>::FINGERPRINT);
+            const FINGERPRINT: crate::Fingerprint = Self::TYPE_EXPR.fingerprint();
+            const TYPE_EXPR: crate::encoding::TypeExpr = crate::encoding::TypeExpr::seq(
+                <$item as crate::TypeFingerprint>::TYPE_EXPR,
+            );
             const DESCRIPTION: &'static crate::Description = &crate::Description {
                 name: $name,
                 args: &[crate::__private::describe::<$item>],
@@ -140,9 +164,10 @@ macro_rules! map {
     ($($(#[$attr:meta])* [$($generics:tt)*] $ty:ty as $name:literal => $key:ty, $value:ty;)*) => {$(
         $(#[$attr])*
         impl<$($generics)*> crate::TypeFingerprint for $ty {
-            const FINGERPRINT: crate::Fingerprint = crate::encoding::map(
-                <$key as crate::TypeFingerprint>::FINGERPRINT,
-                <$value as crate::TypeFingerprint>::FINGERPRINT,
+            const FINGERPRINT: crate::Fingerprint = Self::TYPE_EXPR.fingerprint();
+            const TYPE_EXPR: crate::encoding::TypeExpr = crate::encoding::TypeExpr::map(
+                <$key as crate::TypeFingerprint>::TYPE_EXPR,
+                <$value as crate::TypeFingerprint>::TYPE_EXPR,
             );
             const DESCRIPTION: &'static crate::Description = &crate::Description {
                 name: $name,

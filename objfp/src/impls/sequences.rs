@@ -9,10 +9,12 @@
 //! (see `wrappers.rs`). Every collection serde implements `Serialize` for is here.
 
 use crate::__private::describe;
-use crate::{Description, Fingerprint, Shape, TypeFingerprint, encoding};
+use crate::encoding::TypeExpr;
+use crate::{Description, Fingerprint, Shape, TypeFingerprint};
 
 impl<T: TypeFingerprint> TypeFingerprint for Option<T> {
-    const FINGERPRINT: Fingerprint = encoding::option(T::FINGERPRINT);
+    const FINGERPRINT: Fingerprint = Self::TYPE_EXPR.fingerprint();
+    const TYPE_EXPR: TypeExpr = TypeExpr::option(T::TYPE_EXPR);
     const DESCRIPTION: &'static Description = &Description {
         name: "Option",
         args: &[describe::<T>],

@@ -1,26 +1,27 @@
 //! Tuples and fixed-length arrays: serde writes both with `serialize_tuple(len)`.
 //!
-//! Tuples get a tuple node of their element fingerprints, arity 1 to 16 like serde's
-//! impls. `(T,)` is a 1-tuple on the wire, not a `T`, so it is not transparent; `()` is
-//! serde's unit, a primitive (`primitives.rs`).
+//! `[T; N]` is the type expression `a N T`, of constant size whatever `N` (serde implements
+//! arrays up to length 32; objfp implements every length, so a `#[serde(with = ..)]` field
+//! holding a longer array, which such helpers write as an N-tuple, can be fingerprinted
+//! with `#[fingerprint(as = "[T; N]")]`).
 //!
-//! Arrays get an array node, `[T; N]` as length and item, rather than the N-tuple serde
-//! writes: hashing an N-element tuple at compile time costs O(N) (a `[u8; 4096]` would
-//! take seconds), the array node O(1). So `[u8; 2]` and `(u8, u8)` have different
-//! fingerprints although they are one shape on the wire, and so do `[u8; 0]` and
-//! `[u16; 0]` (`SPEC.md`, "Deliberate differences from serde's data model"). serde
-//! implements arrays up to length 32; objfp implements every length, so a
-//! `#[serde(with = ..)]` field holding a longer array (which such helpers write as an
-//! N-tuple) can be fingerprinted with `#[fingerprint(as = "[T; N]")]`.
+//! Tuples get arity 1 to 16 like serde's impls. A tuple whose elements are all one type is
+//! the array of that type, as on the wire: `(u8, u8)` is `[u8; 2]` and `(T,)` is `[T; 1]`
+//! (the comparison is of type expressions, so `(u32, core::primitive::u32)` is uniform
+//! too). Other tuples are `t n T1 .. Tn`. `()` is serde's unit, a primitive
+//! (`primitives.rs`). `[T; 0]` keeps `T` although serde writes an empty tuple whatever `T`
+//! is: a change of `T` is reported, never hidden.
 //!
 //! Not implemented: tuples of more than 16 elements, which serde does not implement.
 
 use crate::__private::describe;
-use crate::{Description, Fingerprint, Shape, TypeFingerprint, encoding};
+use crate::encoding::TypeExpr;
+use crate::{Description, Fingerprint, Shape, TypeFingerprint};
 
 // serde: `serialize_tuple(N)`, then each element.
 impl<T: TypeFingerprint, const N: usize> TypeFingerprint for [T; N] {
-    const FINGERPRINT: Fingerprint = encoding::array(N as u64, T::FINGERPRINT);
+    const FINGERPRINT: Fingerprint = Self::TYPE_EXPR.fingerprint();
+    const TYPE_EXPR: TypeExpr = TypeExpr::array(N as u64, T::TYPE_EXPR);
     const DESCRIPTION: &'static Description = &Description {
         name: "array",
         args: &[describe::<T>],
@@ -33,15 +34,28 @@ impl<T: TypeFingerprint, const N: usize> TypeFingerprint for [T; N] {
 }
 
 macro_rules! tuple_arities {
-    ($(($($elem:ident)+))*) => {$(
+    ($(($first:ident $($elem:ident)*))*) => {$(
         // serde: `serialize_tuple(arity)`, then each element in order.
-        impl<$($elem: TypeFingerprint),+> TypeFingerprint for ($($elem,)+) {
-            const FINGERPRINT: Fingerprint = encoding::tuple(&[$($elem::FINGERPRINT),+]);
-            const DESCRIPTION: &'static Description = &Description {
-                name: "tuple",
-                args: &[$(describe::<$elem>),+],
-                fingerprint: Self::FINGERPRINT,
-                shape: Shape::Tuple(&[$(describe::<$elem>),+]),
+        impl<$first: TypeFingerprint $(, $elem: TypeFingerprint)*> TypeFingerprint for ($first, $($elem,)*) {
+            const FINGERPRINT: Fingerprint = Self::TYPE_EXPR.fingerprint();
+            const TYPE_EXPR: TypeExpr = TypeExpr::tuple(&[$first::TYPE_EXPR $(, $elem::TYPE_EXPR)*]);
+            const DESCRIPTION: &'static Description = if crate::__private::is_array(&Self::TYPE_EXPR) {
+                &Description {
+                    name: "tuple",
+                    args: &[describe::<$first> $(, describe::<$elem>)*],
+                    fingerprint: Self::FINGERPRINT,
+                    shape: Shape::Array {
+                        len: 1 $(+ crate::__private::one::<$elem>())*,
+                        item: describe::<$first>,
+                    },
+                }
+            } else {
+                &Description {
+                    name: "tuple",
+                    args: &[describe::<$first> $(, describe::<$elem>)*],
+                    fingerprint: Self::FINGERPRINT,
+                    shape: Shape::Tuple(&[describe::<$first> $(, describe::<$elem>)*]),
+                }
             };
         }
     )*};

@@ -12,7 +12,7 @@ use objfp::{Fingerprint, TypeFingerprint};
 
 /// A sensor reading, pinned with the derive's `expect`.
 #[derive(Clone, Copy, Debug, PartialEq, TypeFingerprint)]
-#[fingerprint(expect = "3d2b4e1426dbe3c9389e6778e10cb256cde695151a2c78c6a22e59157f0bf78c")]
+#[fingerprint(expect = "7fa33bc671ce967e3f79d69f00a4b78b589c4e2c854cf2fb256a6725f0197216")]
 pub struct Reading {
     /// Which sensor.
     pub sensor: u16,
@@ -52,7 +52,7 @@ pub struct Chain<'a> {
 // A generic instantiation, which `#[fingerprint(expect = "...")]` cannot reach.
 objfp::assert_fingerprint!(
     [Option<Reading>; 2],
-    "a995b2fce6beaa558cef88507dc2d822b14f4cdc08e230067baf5f28f96f5639"
+    "433d66827901e5817069cf5f481390dbc702d6c12c49846e26a1d77100fa8373"
 );
 
 /// The frame header of a [`Message`], computed while compiling.

@@ -14,9 +14,6 @@
 
 use ::ipnet::{IpNet, Ipv4Net, Ipv6Net};
 
-use crate::__private::describe;
-use crate::{Description, Fingerprint, Shape, TypeFingerprint, TypeRef, encoding};
-
 grammar! {
     /// The human-readable form of `Ipv4Net`.
     Ipv4Network = "ipv4-network";
@@ -27,17 +24,12 @@ grammar! {
 }
 
 /// The compact form of `Ipv6Net`: a 17-tuple of `u8`, longer than any Rust tuple type
-/// objfp (or serde) implements.
+/// objfp (or serde) implements; a tuple of one type is the array of that type
+/// (`SPEC.md` §5).
 pub(crate) struct Ipv6NetCompact;
 
-impl TypeFingerprint for Ipv6NetCompact {
-    const FINGERPRINT: Fingerprint = encoding::tuple(&[u8::FINGERPRINT; 17]);
-    const DESCRIPTION: &'static Description = &Description {
-        name: "tuple",
-        args: &[],
-        fingerprint: Self::FINGERPRINT,
-        shape: Shape::Tuple(&[describe::<u8> as TypeRef; 17]),
-    };
+same_as! {
+    [] Ipv6NetCompact => [u8; 17];
 }
 
 /// Private stand-ins declared the way serde writes the `ipnet` types; never built.

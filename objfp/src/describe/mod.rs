@@ -12,6 +12,10 @@
 
 use crate::Fingerprint;
 
+mod lists;
+
+pub use lists::{AttrIter, Attrs, FieldIter, Fields, VariantIter, Variants};
+
 /// A reference to another type's description. A function pointer rather than a
 /// reference, so that a recursive type's description can point at itself.
 pub type TypeRef = fn() -> &'static Description;
@@ -144,7 +148,36 @@ pub enum Primitive {
 }
 
 impl Primitive {
-    /// The name used in the canonical encoding and in descriptions.
+    /// The one-byte code of the primitive in type expressions (`SPEC.md` §5): its position
+    /// in the list above, from `bool` (0) to `()` (16).
+    ///
+    /// ```
+    /// assert_eq!(objfp::Primitive::U32.code(), 8);
+    /// assert_eq!(objfp::Primitive::String.code(), 14);
+    /// ```
+    pub const fn code(self) -> u8 {
+        match self {
+            Primitive::Bool => 0,
+            Primitive::I8 => 1,
+            Primitive::I16 => 2,
+            Primitive::I32 => 3,
+            Primitive::I64 => 4,
+            Primitive::I128 => 5,
+            Primitive::U8 => 6,
+            Primitive::U16 => 7,
+            Primitive::U32 => 8,
+            Primitive::U64 => 9,
+            Primitive::U128 => 10,
+            Primitive::F32 => 11,
+            Primitive::F64 => 12,
+            Primitive::Char => 13,
+            Primitive::String => 14,
+            Primitive::Bytes => 15,
+            Primitive::Unit => 16,
+        }
+    }
+
+    /// The name used in descriptions and lockfiles.
     ///
     /// ```
     /// assert_eq!(objfp::Primitive::U64.name(), "u64");
@@ -196,53 +229,71 @@ pub struct Attr {
 }
 
 /// One field of a struct or variant, as it appears on the wire.
-#[derive(Debug)]
+///
+/// ```
+/// use objfp::{Shape, TypeFingerprint};
+///
+/// #[derive(TypeFingerprint)]
+/// struct Order {
+///     #[serde(default)]
+///     id: u64,
+/// }
+///
+/// let Shape::Struct(s) = Order::DESCRIPTION.shape else { unreachable!() };
+/// let id = s.fields.get(0).unwrap();
+/// assert_eq!(id.name, "id");
+/// assert_eq!(id.attrs.get("default"), Some(""));
+/// assert_eq!((id.ty)().name, "u64");
+/// ```
+#[derive(Clone, Copy, Debug)]
 pub struct Field {
-    /// The wire name (after `rename`/`rename_all`); `""` for tuple fields.
+    /// The wire name (after `rename`/`rename_all`); `""` for tuple fields and for
+    /// `#[serde(flatten)]` fields, whose own name serde never writes.
     pub name: &'static str,
     /// Wire-relevant attributes of the field, sorted.
-    pub attrs: &'static [Attr],
+    pub attrs: Attrs,
     /// The field's type.
     pub ty: TypeRef,
 }
 
 /// A struct's canonical form.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct StructShape {
     /// Named, tuple or unit.
     pub kind: StructKind,
     /// Wire-relevant container attributes, sorted; then one `implements` entry per trait
     /// declared with `#[fingerprint(implements(..))]`, valued `"Trait <interface hex>"`
     /// (description only: interfaces enter the fingerprint through the `'I'` node).
-    pub attrs: &'static [Attr],
+    pub attrs: Attrs,
     /// The fields on the wire, in declaration order (skipped fields are absent).
-    pub fields: &'static [Field],
+    pub fields: Fields,
 }
 
 /// An enum's canonical form.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct EnumShape {
     /// The integer `#[repr]`, such as `"u8"`, or `""` when there is none.
     pub repr: &'static str,
     /// Wire-relevant container attributes, sorted (`tag`, `content`, `untagged`, ...), then
     /// `implements` entries as for [`StructShape::attrs`].
-    pub attrs: &'static [Attr],
+    pub attrs: Attrs,
     /// The variants on the wire, in declaration order.
-    pub variants: &'static [Variant],
+    pub variants: Variants,
 }
 
 /// One enum variant's canonical form.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Variant {
-    /// The wire name (after `rename`/`rename_all`).
+    /// The wire name (after `rename`/`rename_all`); `""` for untagged variants and for
+    /// the placeholder of a skipped variant that still takes up its index.
     pub name: &'static str,
     /// Wire-relevant attributes of the variant, sorted.
-    pub attrs: &'static [Attr],
+    pub attrs: Attrs,
     /// The explicit discriminant, when the enum declares any; as the two's-complement
     /// bit pattern for `u128` values above `i128::MAX`.
     pub discriminant: Option<i128>,
     /// Named, tuple or unit.
     pub kind: StructKind,
     /// The fields on the wire, in declaration order.
-    pub fields: &'static [Field],
+    pub fields: Fields,
 }

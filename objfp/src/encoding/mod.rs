@@ -1,61 +1,77 @@
-//! The canonical pre-images of the shapes the derive does not produce itself: primitives,
-//! options, sequences, maps, arrays, tuples, opaque names and recursion back-references.
-//! Structs and enums are encoded by the derive (`objfp-derive/src/encode.rs`). `SPEC.md`
-//! is the reference for every byte written here.
+//! The canonical pre-images of the nodes the derive does not write itself: type
+//! expressions (primitives, options, sequences, maps, arrays, tuples: [`TypeExpr`]),
+//! opaque and named shapes, the human-readable/compact and serialize/deserialize pairs,
+//! and recursion back-references. Structs, enums and interfaces are encoded by the derive
+//! (`objfp-derive/src/encode.rs`). `SPEC.md` is the reference for every byte written here.
 //!
-//! Every pre-image is `MAGIC`, one tag byte, the node's own bytes, then the fingerprints
-//! of the referenced types in order.
+//! Every pre-image starts with [`MAGIC`] and one tag byte.
 //!
 //! ```
-//! use objfp::{encoding, Primitive, TypeFingerprint};
+//! use objfp::{encoding::{self, TypeExpr}, Primitive, TypeFingerprint};
 //!
-//! // Composition: the fingerprint of `Vec<u32>` hashes the fingerprint of `u32`.
-//! let u32_fp = encoding::primitive(Primitive::U32);
-//! assert_eq!(encoding::seq(u32_fp), <Vec<u32> as TypeFingerprint>::FINGERPRINT);
+//! // `Vec<u32>` is the type expression "sequence of u32".
+//! let vec_u32 = TypeExpr::seq(TypeExpr::primitive(Primitive::U32));
+//! assert_eq!(vec_u32.fingerprint(), <Vec<u32> as TypeFingerprint>::FINGERPRINT);
+//! // A named shape composes the fingerprint of what is on the wire.
+//! let secs = encoding::named("unix-seconds", <i64 as TypeFingerprint>::FINGERPRINT);
+//! assert_ne!(secs, encoding::named("unix-seconds", <u64 as TypeFingerprint>::FINGERPRINT));
 //! ```
 
 use crate::sha256::Sha256;
 use crate::{Fingerprint, Primitive};
 
+pub(crate) mod expr;
+
+pub use expr::TypeExpr;
+
 /// The version tag that starts every pre-image. It changes whenever the pre-image of any
 /// already specified shape changes.
-pub const MAGIC: &[u8; 7] = b"objfp/1";
+pub const MAGIC: &[u8; 7] = b"objfp/2";
 
-/// Tag bytes of the node kinds (`SPEC.md`, "Node tags").
+/// Tag bytes of the node kinds (`SPEC.md` §4).
 pub mod tag {
-    /// A serde primitive: `str` name.
-    pub const PRIMITIVE: u8 = b'p';
-    /// `Option<T>`: one reference.
-    pub const OPTION: u8 = b'o';
-    /// A sequence: one reference.
-    pub const SEQ: u8 = b's';
-    /// A map: two references (key, value).
-    pub const MAP: u8 = b'm';
-    /// `[T; N]`: `u64` length, one reference.
-    pub const ARRAY: u8 = b'a';
-    /// A tuple: `u32` arity, that many references.
-    pub const TUPLE: u8 = b't';
+    /// A type expression (`SPEC.md` §5): its tokens, then the fingerprints it references.
+    pub const EXPR: u8 = b'e';
     /// A struct (written by the derive).
     pub const STRUCT: u8 = b'S';
     /// An enum (written by the derive).
     pub const ENUM: u8 = b'E';
     /// An opaque named shape: `str` name.
     pub const OPAQUE: u8 = b'x';
-    /// A shape with a meaning: `str` name, one reference (the shape on the wire).
+    /// A shape with a meaning: `str` name, one fingerprint (the shape on the wire).
     pub const NAMED: u8 = b'n';
     /// A back-reference to a member of the recursion group being defined: `u32` index.
     pub const REC: u8 = b'r';
-    /// A member of a recursion group: `u32` size, `u32` index, one reference per member.
+    /// A member of a recursion group: `u32` size, `u32` index, one local fingerprint per
+    /// member.
     pub const GROUP: u8 = b'g';
-    /// Human-readable vs compact forms: two references.
+    /// Human-readable vs compact forms: two fingerprints.
     pub const READABLE: u8 = b'h';
-    /// Serialize vs deserialize forms: two references.
+    /// Serialize vs deserialize forms: two fingerprints.
     pub const PROXY: u8 = b'd';
     /// A trait's interface (written by `#[objfp::interface]`).
     pub const INTERFACE: u8 = b'i';
     /// A type with the interfaces it declares: `u32` count, the type's own fingerprint,
     /// then the interface fingerprints sorted bytewise.
     pub const IMPLEMENTS: u8 = b'I';
+}
+
+/// Tokens of a type expression (`SPEC.md` §5).
+pub mod token {
+    /// A primitive: followed by its one-byte code ([`Primitive::code`](crate::Primitive::code)).
+    pub const PRIMITIVE: u8 = b'p';
+    /// `Option<T>`: followed by `T`.
+    pub const OPTION: u8 = b'o';
+    /// A sequence: followed by the item.
+    pub const SEQ: u8 = b's';
+    /// A map: followed by the key, then the value.
+    pub const MAP: u8 = b'm';
+    /// `[T; N]`: followed by `u64(N)`, then `T`.
+    pub const ARRAY: u8 = b'a';
+    /// A tuple of 2 to 16 elements that are not all one type: `u8(n)`, then the elements.
+    pub const TUPLE: u8 = b't';
+    /// Any other type, by its fingerprint (which follows the tokens).
+    pub const REF: u8 = b'R';
 }
 
 const fn start(tag: u8) -> Sha256 {
@@ -72,71 +88,14 @@ const fn done(hasher: Sha256) -> Fingerprint {
     Fingerprint(hasher.finalize())
 }
 
-/// Fingerprint of a serde primitive.
+/// Fingerprint of a serde primitive: the type expression of the primitive alone.
 ///
 /// ```
 /// use objfp::{encoding, Primitive, TypeFingerprint};
 /// assert_eq!(encoding::primitive(Primitive::U64), <usize as TypeFingerprint>::FINGERPRINT);
 /// ```
 pub const fn primitive(p: Primitive) -> Fingerprint {
-    done(with_str(start(tag::PRIMITIVE), p.name()))
-}
-
-/// Fingerprint of `Option<T>` given `T`'s.
-///
-/// ```
-/// use objfp::{encoding, TypeFingerprint};
-/// assert_eq!(encoding::option(bool::FINGERPRINT), <Option<bool>>::FINGERPRINT);
-/// ```
-pub const fn option(item: Fingerprint) -> Fingerprint {
-    done(start(tag::OPTION).update(&item.0))
-}
-
-/// Fingerprint of a sequence of `T` given `T`'s.
-///
-/// ```
-/// use objfp::{encoding, TypeFingerprint};
-/// assert_eq!(encoding::seq(u8::FINGERPRINT), <std::collections::VecDeque<u8>>::FINGERPRINT);
-/// ```
-pub const fn seq(item: Fingerprint) -> Fingerprint {
-    done(start(tag::SEQ).update(&item.0))
-}
-
-/// Fingerprint of a map from `K` to `V`.
-///
-/// ```
-/// use objfp::{encoding, TypeFingerprint};
-/// use std::collections::BTreeMap;
-/// assert_eq!(encoding::map(String::FINGERPRINT, u8::FINGERPRINT), <BTreeMap<String, u8>>::FINGERPRINT);
-/// ```
-pub const fn map(key: Fingerprint, value: Fingerprint) -> Fingerprint {
-    done(start(tag::MAP).update(&key.0).update(&value.0))
-}
-
-/// Fingerprint of `[T; len]`.
-///
-/// ```
-/// use objfp::{encoding, TypeFingerprint};
-/// assert_eq!(encoding::array(4, u8::FINGERPRINT), <[u8; 4]>::FINGERPRINT);
-/// ```
-pub const fn array(len: u64, item: Fingerprint) -> Fingerprint {
-    done(start(tag::ARRAY).update(&len.to_le_bytes()).update(&item.0))
-}
-
-/// Fingerprint of a tuple of the given element fingerprints (one or more elements).
-///
-/// ```
-/// use objfp::{encoding, TypeFingerprint};
-/// assert_eq!(encoding::tuple(&[u8::FINGERPRINT, bool::FINGERPRINT]), <(u8, bool)>::FINGERPRINT);
-/// ```
-pub const fn tuple(items: &[Fingerprint]) -> Fingerprint {
-    let mut hasher = start(tag::TUPLE).update(&(items.len() as u32).to_le_bytes());
-    let mut i = 0;
-    while i < items.len() {
-        hasher = hasher.update(&items[i].0);
-        i += 1;
-    }
-    done(hasher)
+    TypeExpr::primitive(p).fingerprint()
 }
 
 /// Fingerprint of an opaque named shape: what a type with a hand-written `Serialize` can

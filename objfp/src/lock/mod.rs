@@ -1,0 +1,390 @@
+// The lockfile, one stage per file:
+//
+//   check.rs   check_with: Mode::Update -> render.rs -> write the file
+//                          Mode::Verify -> parse.rs -> compare each stored section
+//   render.rs  descriptions -> shape graphs (diff's graph.rs) -> declarations, as text
+//   token.rs   one section's lines -> tokens (the notation's words: primitives, keywords)
+//   parse.rs   the document: `version`, `[Name]`, `fingerprint = ` -> decl.rs per section
+//   decl.rs    tokens -> declarations and type expressions (a syntax tree)
+//   build.rs   syntax tree -> the shape graph that check.rs walks against the current one
+//   error.rs   LockError and the mismatch report
+//
+//! A checked-in lockfile of wire-type fingerprints, with a readable diff when one changes.
+//!
+//! List the types whose serialized shape must not change by accident (the *root* types:
+//! messages, stored records), and call [`check`] from a test:
+//!
+//! ```
+//! # mod example {
+//! #[derive(objfp::TypeFingerprint)]
+//! pub struct Item { pub sku: String, pub price: u32 }
+//!
+//! #[derive(objfp::TypeFingerprint)]
+//! pub struct Order { pub id: u64, pub items: Vec<Item>, pub note: Option<String> }
+//! # }
+//! # use example::*;
+//! # let dir = std::env::temp_dir().join(format!("objfp-doc-lock-{}", std::process::id()));
+//! # std::fs::create_dir_all(&dir).unwrap();
+//! # let lockfile = dir.join("fingerprints.lock");
+//! # objfp::lock::check_with(&lockfile, &objfp::lock_entries![Order], objfp::lock::Mode::Update).unwrap();
+//! // In a test, with the lockfile next to Cargo.toml:
+//! // let lockfile = concat!(env!("CARGO_MANIFEST_DIR"), "/fingerprints.lock");
+//! objfp::lock::check(&lockfile, &objfp::lock_entries![Order]).unwrap();
+//! # std::fs::remove_dir_all(&dir).unwrap();
+//! ```
+//!
+//! A normal run only reads the file, and fails when a listed type's fingerprint differs
+//! from the stored one, when a type is listed that the file does not have, or when the file
+//! has a type that is no longer listed. The error says what changed, path by path; here
+//! for the file shown under [the format](#the-format), after `Item.price` became a `u64`,
+//! `Order.note` and `Event::Archived` were added, `Refund` was listed and `Legacy` dropped:
+//!
+//! ```text
+//! fingerprints.lock is out of date: 2 changed, 1 added, 1 removed
+//!   changed Event: 5c33e36cc4c7 -> f1256338a042
+//!     Event::Created.meta: field added (#[serde(flatten)] Meta)
+//!     Event::Archived: variant added
+//!     Event: variant indices changed: Deleted 1 -> 2
+//!   changed Order: ee9182f56c75 -> 0f466658960c
+//!     Order.items[].price: type changed u32 -> u64
+//!     Order.note: field added (#[serde(default, skip_serializing_if)] Option<string>)
+//!   added Refund: f9a26d20edbd (not in the lockfile)
+//!   removed Legacy: 128d0fbcdb5c (no longer listed)
+//! If these wire changes are intended, rerun with OBJFP_UPDATE=1 to rewrite the lockfile, and commit it.
+//! ```
+//!
+//! # Updating
+//!
+//! With the environment variable **`OBJFP_UPDATE=1`** (or `OBJFP_UPDATE=true`), [`check`]
+//! writes the file from the listed types instead of comparing, and succeeds:
+//!
+//! ```text
+//! OBJFP_UPDATE=1 cargo test
+//! ```
+//!
+//! This is also how the file is created the first time. Only an update run writes, and it
+//! leaves an up-to-date file untouched. It writes a temporary file next to the lockfile
+//! and renames it over the lockfile, so a check running at the same time reads the old
+//! file or the new one whole, never an empty or half-written one. Since environment variables are global to the test
+//! process, tests of the checker itself should call [`check_with`] with an explicit
+//! [`Mode`] instead.
+//!
+//! # The format
+//!
+//! A text file meant to be read in code review. One section per listed type, sorted by
+//! name so that unrelated edits do not move each other; each section holds the type's
+//! fingerprint and its canonical form written as declarations, one field per line, with
+//! every type it references declared once after it:
+//!
+//! ```text
+//! # objfp lockfile: the serialized shape and fingerprint of each listed wire type.
+//! # Checked by objfp::lock::check; regenerate with OBJFP_UPDATE=1 cargo test.
+//! version = 1
+//!
+//! [Event]
+//! fingerprint = 5c33e36cc4c7d2209cd4c5317bd745a0aee082c67d6163f7f8154e012e2a599f
+//! #[serde(tag = "type")]
+//! enum Event {
+//!     Created {
+//!         id: u64,
+//!     },
+//!     Deleted {
+//!         id: u64,
+//!     },
+//! }
+//!
+//! [Legacy]
+//! fingerprint = 128d0fbcdb5c4dbc100a6ec87462e41e9027bf738e0becb94a9f0e3e0119e616
+//! struct Legacy {
+//!     payload: [u8],
+//! }
+//!
+//! [Order]
+//! fingerprint = ee9182f56c758797e8ad5f87d383601b06fee48eeec07684bcc26050549c4980
+//! struct Order {
+//!     id: u64,
+//!     items: [Item],
+//! }
+//!
+//! struct Item {
+//!     sku: string,
+//!     price: u32,
+//! }
+//! ```
+//!
+//! - `version = 1` comes first. Lines starting with `#` and a space are comments.
+//! - `[Name]` starts a section; `Name` is the name given to [`entry`] (with
+//!   [`lock_entries!`](crate::lock_entries), the type as written). `fingerprint = ` follows with 64 hex digits.
+//! - The declarations spell the canonical form (`SPEC.md`), not the Rust source: names are
+//!   wire names (after serde's renames), `#[serde(..)]` lists the wire-relevant attributes
+//!   in objfp's canonical notation, and `#[repr(..)]` an enum's integer repr. Type
+//!   expressions are primitives by serde name (`u32`, `string`, `bytes`, `unit`),
+//!   `Option<T>`, `[T]` for every sequence (`Vec`, `VecDeque`, `HashSet`, ...),
+//!   `Map<K, V>` for every map, `[T; N]`, tuples `(A, B)`, `(A,)` and `()`, and the names
+//!   of declared types.
+//! - Payloads follow serde's styles, and every form reads back with its field count:
+//!
+//!   | form | struct | variant |
+//!   |---|---|---|
+//!   | named | `struct S { a: T }`, `struct S {}` | `A { a: T }`, `A {}` |
+//!   | newtype | `struct S(T);` | `A(T)` |
+//!   | newtype whose field is `#[fingerprint(skip)]` | `struct S(#[fingerprint(skip)]);` | `A(#[fingerprint(skip)])` |
+//!   | tuple | `struct S(A, B);`, one field on the wire `struct S(A,);`, none `struct S();` | `A(T, U)`, `A(T,)`, `A()` |
+//!   | unit | `struct S;` | `A` |
+//!
+//!   Fields with attributes go one per line, the newtype's without a comma. A variant's
+//!   explicit discriminant follows it (`A = 1`).
+//! - Besides `struct` and `enum`, a section may declare `opaque Name = "shape-name"`,
+//!   `named Name = "meaning" T` (a shape with a meaning, such as `"unix-seconds"` over
+//!   `i64`), `readable Name { human: T, compact: U }` (addresses) and
+//!   `proxy Name { serialize: T, deserialize: own, own: U }` (`#[serde(into, from)]`).
+//!   A section whose type is not itself declared (say, `Vec<Order>`) starts with
+//!   `type = [Order]`.
+//! - Each type is declared once per section, so recursive types are finite. Two distinct
+//!   types with the same name get `Name#2`, `Name#3`; a name that is not an identifier is
+//!   quoted.
+//! - An anonymous shape is declared too, `type Name = [..]`, where writing it inline would
+//!   not be finite or readable: where a cycle closes (`#[serde(transparent)] struct
+//!   Tree(Vec<Tree>)` is `type Vec = [Vec]`), below 128 levels of nesting, and where an
+//!   expression would have more than 256 parts (descriptions share parts, so written out
+//!   in full some would be exponentially long).
+//!
+//! **Why declarations, and what the checker compares.** Two layouts were considered:
+//! this one, and one line per path (`Order.items[].price: u32`). A path per line makes
+//! every line self-explanatory but repeats a type under every path that reaches it, grows
+//! with the product of nesting and reuse, and must cut recursive types off; declarations
+//! read like the code under review, list each type once, and a `git diff` of the file
+//! shows a changed field in its struct. The path form is what the *checker* prints: it parses the
+//! stored declarations back into a shape graph and walks it against the current
+//! description with the same engine as [`diff`](crate::diff), so a failure lists changes
+//! by path (`Order.items[].price: type changed u32 -> u64`) even though the old Rust type
+//! no longer exists. Nested types carry no fingerprint in the file (a change deep down
+//! would rewrite every line above it), so the stored side is compared structurally.
+//!
+//! The fingerprint is authoritative: a type whose fingerprint matches passes even if its
+//! stored text is stale (a renamed Rust type), and the text is only used to explain a
+//! mismatch. The file is strict otherwise: a malformed or hand-edited file is a
+//! [`LockError::Parse`] naming the line and what was expected, never a panic.
+//!
+//! # Limits
+//!
+//! Reading and writing agree on what a lockfile may hold, so objfp never writes a file
+//! it cannot read back, and a hostile file costs bounded time and memory:
+//!
+//! - **8 MiB** per file. [`Lockfile::read`] reads no more than that (and one byte), and
+//!   [`render`] fails with [`LockError::TooLarge`] rather than write more. Real lockfiles
+//!   are a few kilobytes per listed type. Reading costs time linear in the size and
+//!   memory of some 35 to 55 times it (the worst 8 MiB files measured, a struct of a
+//!   million fields or a tuple of two million elements, take 300 to 450 MB and a second
+//!   or two in a debug build).
+//! - **128** levels of nesting in a type expression (`Option<[(u8,)]>` is 3 deep); the
+//!   writer declares deeper parts with `type`, and an expression has at most 256 parts.
+//! - Comparing a stored description with the current one stops after a million pairs of
+//!   types or a mebibyte of report, ending the report with
+//!   [`ChangeKind::Truncated`](crate::diff::ChangeKind::Truncated).
+
+mod build;
+mod check;
+mod decl;
+mod error;
+mod parse;
+mod render;
+mod token;
+
+use std::borrow::{Cow, ToOwned};
+use std::collections::BTreeSet;
+
+use crate::{Description, Fingerprint, TypeFingerprint};
+
+pub use check::{check, check_with};
+pub use error::{ChangedType, LockError, Mismatch};
+pub use parse::Lockfile;
+pub use render::render;
+
+/// The conventional file name, `fingerprints.lock`.
+///
+/// ```
+/// assert_eq!(objfp::lock::DEFAULT_PATH, "fingerprints.lock");
+/// ```
+pub const DEFAULT_PATH: &str = "fingerprints.lock";
+
+/// The format version this crate reads and writes (`version = 1`).
+///
+/// ```
+/// assert_eq!(objfp::lock::VERSION, 1);
+/// ```
+pub const VERSION: u32 = 1;
+
+/// The environment variable that makes [`check`] rewrite the lockfile: `OBJFP_UPDATE=1`.
+///
+/// ```
+/// assert_eq!(objfp::lock::UPDATE_VAR, "OBJFP_UPDATE");
+/// ```
+pub const UPDATE_VAR: &str = "OBJFP_UPDATE";
+
+/// One root type to lock: a name and the type's description.
+///
+/// ```
+/// use objfp::TypeFingerprint;
+///
+/// #[derive(TypeFingerprint)]
+/// struct Order { id: u64 }
+///
+/// let e = objfp::lock::entry::<Order>("Order");
+/// assert_eq!(e.name(), "Order");
+/// assert_eq!(e.fingerprint(), Order::FINGERPRINT);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Entry {
+    name: Cow<'static, str>,
+    description: &'static Description,
+}
+
+impl Entry {
+    /// An entry for a description, under a name.
+    ///
+    /// ```
+    /// use objfp::TypeFingerprint;
+    /// let e = objfp::lock::Entry::new("ids", <Vec<u64>>::DESCRIPTION);
+    /// assert_eq!(e.description().name, "Vec");
+    /// ```
+    pub fn new(name: impl Into<Cow<'static, str>>, description: &'static Description) -> Self {
+        Entry {
+            name: name.into(),
+            description,
+        }
+    }
+
+    /// The name the type is listed under.
+    ///
+    /// ```
+    /// assert_eq!(objfp::lock::entry::<u8>("byte").name(), "byte");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The type's description.
+    ///
+    /// ```
+    /// assert_eq!(objfp::lock::entry::<u8>("byte").description().name, "u8");
+    /// ```
+    pub fn description(&self) -> &'static Description {
+        self.description
+    }
+
+    /// The type's current fingerprint.
+    ///
+    /// ```
+    /// use objfp::TypeFingerprint;
+    /// assert_eq!(objfp::lock::entry::<u8>("byte").fingerprint(), u8::FINGERPRINT);
+    /// ```
+    pub fn fingerprint(&self) -> Fingerprint {
+        self.description.fingerprint
+    }
+}
+
+/// An [`Entry`] for `T` under `name`.
+///
+/// ```
+/// #[derive(objfp::TypeFingerprint)]
+/// struct Order { id: u64 }
+///
+/// let entries = [objfp::lock::entry::<Order>("Order"), objfp::lock::entry::<Vec<Order>>("Orders")];
+/// assert_eq!(entries[1].name(), "Orders");
+/// ```
+pub fn entry<T: TypeFingerprint + ?Sized>(name: impl Into<Cow<'static, str>>) -> Entry {
+    Entry::new(name, T::DESCRIPTION)
+}
+
+/// An array of [`lock::Entry`](crate::lock::Entry) values, one per type, each named by
+/// the type as written (`stringify!`).
+///
+/// ```
+/// #[derive(objfp::TypeFingerprint)]
+/// struct Order { id: u64 }
+/// mod v2 {
+///     #[derive(objfp::TypeFingerprint)]
+///     pub struct Order { pub id: u64 }
+/// }
+///
+/// let entries = objfp::lock_entries![Order, v2::Order, Vec<Order>];
+/// let names: Vec<&str> = entries.iter().map(|e| e.name()).collect();
+/// assert_eq!(names, ["Order", "v2::Order", "Vec<Order>"]);
+/// ```
+#[macro_export]
+macro_rules! lock_entries {
+    ($($ty:ty),* $(,)?) => {
+        [$($crate::lock::entry::<$ty>(::core::stringify!($ty))),*]
+    };
+}
+
+/// What [`check_with`] does.
+///
+/// ```
+/// use objfp::lock::Mode;
+/// assert_eq!(Mode::parse(Some("1")), Mode::Update);
+/// assert_eq!(Mode::parse(Some("true")), Mode::Update);
+/// assert_eq!(Mode::parse(Some("0")), Mode::Verify);
+/// assert_eq!(Mode::parse(None), Mode::Verify);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Compare with the file; never write it.
+    Verify,
+    /// Write the file from the entries (when its content differs).
+    Update,
+}
+
+impl Mode {
+    /// [`Mode::Update`] when `OBJFP_UPDATE` is `1` or `true` (any case), else
+    /// [`Mode::Verify`].
+    ///
+    /// ```
+    /// let mode = objfp::lock::Mode::from_env();
+    /// assert_eq!(
+    ///     mode == objfp::lock::Mode::Update,
+    ///     matches!(std::env::var("OBJFP_UPDATE").as_deref(), Ok("1") | Ok("true") | Ok("TRUE") | Ok("True")),
+    /// );
+    /// ```
+    pub fn from_env() -> Mode {
+        Mode::parse(std::env::var(UPDATE_VAR).ok().as_deref())
+    }
+
+    /// The mode an `OBJFP_UPDATE` value selects: `1` or `true` (any case) update.
+    ///
+    /// ```
+    /// assert_eq!(objfp::lock::Mode::parse(Some("TRUE")), objfp::lock::Mode::Update);
+    /// ```
+    pub fn parse(value: Option<&str>) -> Mode {
+        match value.map(str::trim) {
+            Some(v) if v == "1" || v.eq_ignore_ascii_case("true") => Mode::Update,
+            _ => Mode::Verify,
+        }
+    }
+}
+
+pub(super) fn validate(entries: &[Entry]) -> Result<(), LockError> {
+    let mut seen = BTreeSet::new();
+    for e in entries {
+        let name = e.name();
+        let reason = if name.is_empty() {
+            Some("the name is empty")
+        } else if name.trim() != name {
+            Some("the name starts or ends with whitespace")
+        } else if name.chars().any(char::is_control) {
+            Some("the name contains a control character")
+        } else if !seen.insert(name) {
+            Some("the name is listed twice")
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            return Err(LockError::InvalidEntry {
+                name: name.to_owned(),
+                reason: reason.to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
