@@ -1,42 +1,67 @@
 //! What a format cannot carry at all: `flatten` fields, internally, adjacently and
-//! un-tagged enums, tagged structs. Walks each whole type once (by fingerprint).
+//! un-tagged enums, tagged structs. Walks each whole shape graph once per node (and set
+//! of formats in force), with its own stack, so a graph of any depth is walked without
+//! deep recursion.
 
+use alloc::borrow::ToOwned;
 use alloc::collections::BTreeSet;
-use alloc::string::String;
+use alloc::format;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::fmt::Write;
 
 use super::Verdict;
 use super::format::{FormatSet, families};
-use super::names::push_name;
 use super::report::{ChangeKind, Finding, Reason};
 use super::rules::{self as r, Rule};
-use super::verdict::{Key, Node, has, node, own};
-use crate::{Description, Shape};
+use super::verdict::{Side, has};
+use crate::StructKind;
+use crate::diff::{Id, NodeField, NodeShape, PathId, Paths, name_token};
 
-struct Carry {
-    seen: BTreeSet<(Key, FormatSet)>,
-    path: String,
-    out: Vec<Finding>,
+/// How many findings one side reports in full: each names a part of the type that some
+/// formats cannot carry. Past it, only a finding that rules out another format is kept
+/// (a hostile lockfile may declare a million `flatten` fields).
+const MAX_FINDINGS: usize = 1024;
+
+/// What the walk does next: visit a node with the formats in force, or report.
+enum Todo {
+    Visit(Id, PathId, FormatSet),
+    Report(PathId, &'static str, &'static Rule, FormatSet),
 }
 
-/// Findings for both types; the same feature at the same path is reported once.
+struct Carry<'s, 'g, 'd> {
+    side: &'s Side<'g, 'd>,
+    seen: BTreeSet<(Id, FormatSet)>,
+    paths: Paths,
+    out: Vec<Finding>,
+    /// Formats some finding says cannot carry the type.
+    unsupported: FormatSet,
+    /// Popped last first, pushed in reverse, so they run in declaration order.
+    todo: Vec<Todo>,
+}
+
+/// Findings for both sides; the same feature at the same path is reported once.
 pub(crate) fn walk(
-    old: &Description,
-    new: &Description,
-    old_root: &str,
-    new_root: &str,
+    old: &Side<'_, '_>,
+    old_root: (Id, &str),
+    new: &Side<'_, '_>,
+    new_root: (Id, &str),
 ) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
-    for (d, root) in [(old, old_root), (new, new_root)] {
+    let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
+    for (side, (root, name)) in [(old, old_root), (new, new_root)] {
+        let mut paths = Paths::default();
+        let root_path = paths.push(None, name.to_owned());
         let mut c = Carry {
+            side,
             seen: BTreeSet::new(),
-            path: String::from(root),
+            paths,
             out: Vec::new(),
+            unsupported: FormatSet::EMPTY,
+            todo: Vec::from([Todo::Visit(root, root_path, FormatSet::ALL)]),
         };
-        c.visit(node(d), FormatSet::ALL);
+        c.run();
         for f in c.out {
-            if !out.iter().any(|g| g.path == f.path && g.change == f.change) {
+            if reported.insert((f.path.clone(), f.change.to_string())) {
                 out.push(f);
             }
         }
@@ -44,102 +69,137 @@ pub(crate) fn walk(
     out
 }
 
-impl Carry {
-    fn report(&mut self, what: &'static str, rule: &'static Rule, mask: FormatSet) {
-        let mut f = Finding::new(self.path.clone(), ChangeKind::Unsupported { what });
-        f.add(Reason {
+impl Carry<'_, '_, '_> {
+    fn run(&mut self) {
+        while let Some(todo) = self.todo.pop() {
+            match todo {
+                Todo::Visit(id, path, mask) => self.visit(id, path, mask),
+                Todo::Report(path, what, rule, mask) => self.report(path, what, rule, mask),
+            }
+        }
+    }
+
+    fn report(&mut self, path: PathId, what: &'static str, rule: &'static Rule, mask: FormatSet) {
+        let reason = Reason {
             rule,
             applies: Verdict {
                 backward: mask,
                 forward: mask,
             },
-        });
-        if !f.unsupported().is_empty() {
-            self.out.push(f);
-        }
-    }
-
-    fn sub(&mut self, seg: &str, d: &Description, mask: FormatSet) {
-        let len = self.path.len();
-        self.path.push_str(seg);
-        self.visit(node(d), mask);
-        self.path.truncate(len);
-    }
-
-    fn fields(&mut self, fields: crate::Fields, named: bool, mask: FormatSet) {
-        for (i, f) in fields.iter().enumerate() {
-            let len = self.path.len();
-            if named {
-                self.path.push('.');
-                push_name(&mut self.path, f.name);
-            } else {
-                let _ = write!(self.path, ".{i}");
-            }
-            if has(f.attrs, "flatten") {
-                self.report("flatten field", &r::UNSUPPORTED_FLATTEN, mask);
-            }
-            self.visit(node((f.ty)()), mask);
-            self.path.truncate(len);
-        }
-    }
-
-    fn visit(&mut self, n: Node<'_>, mask: FormatSet) {
-        if mask.is_empty() || !self.seen.insert((n.key, mask)) {
+        };
+        let formats = reason.unsupported();
+        let new = formats.difference(self.unsupported);
+        if formats.is_empty() || (self.out.len() >= MAX_FINDINGS && new.is_empty()) {
             return;
         }
-        match n.shape {
-            Shape::Primitive(_) | Shape::Opaque(_) => {}
-            Shape::Option(t) => self.sub("?", t(), mask),
-            Shape::Seq(t) | Shape::Array { item: t, .. } => self.sub("[]", t(), mask),
-            Shape::Map { key, value } => {
-                self.sub("{key}", key(), mask);
-                self.sub("{value}", value(), mask);
+        let mut f = Finding::new(self.paths.text(path), ChangeKind::Unsupported { what });
+        f.add(reason);
+        self.unsupported = self.unsupported.union(formats);
+        self.out.push(f);
+    }
+
+    /// The children of one node, in the order they are to be visited.
+    fn visit(&mut self, id: Id, path: PathId, mask: FormatSet) {
+        if mask.is_empty() || !self.seen.insert((id, mask)) {
+            return;
+        }
+        let side = self.side;
+        let mut next: Vec<Todo> = Vec::new();
+        let mut sub = |paths: &mut Paths, seg: &str, child: Id, mask: FormatSet| {
+            let p = if seg.is_empty() {
+                path
+            } else {
+                paths.child(path, seg.to_owned())
+            };
+            next.push(Todo::Visit(child, p, mask));
+        };
+        match side.shape(id) {
+            NodeShape::Primitive(_) | NodeShape::Opaque(_) => {}
+            NodeShape::Option(t) => sub(&mut self.paths, "?", *t, mask),
+            NodeShape::Seq(t) | NodeShape::Array(_, t) => sub(&mut self.paths, "[]", *t, mask),
+            NodeShape::Map(k, v) => {
+                sub(&mut self.paths, "{key}", *k, mask);
+                sub(&mut self.paths, "{value}", *v, mask);
             }
-            Shape::Tuple(items) => {
+            NodeShape::Tuple(items) => {
                 for (i, t) in items.iter().enumerate() {
-                    self.sub(&alloc::format!(".{i}"), t(), mask);
+                    sub(&mut self.paths, &format!(".{i}"), *t, mask);
                 }
             }
-            Shape::Named { inner, .. } => self.visit(node(inner()), mask),
-            Shape::Readable { human, compact } => {
-                self.sub("<human>", human(), mask.intersection(families::HUMAN));
-                self.sub("<compact>", compact(), mask.difference(families::HUMAN));
+            NodeShape::Named(_, inner) => sub(&mut self.paths, "", *inner, mask),
+            NodeShape::Readable { human, compact } => {
+                let (h, c) = (
+                    mask.intersection(families::HUMAN),
+                    mask.difference(families::HUMAN),
+                );
+                sub(&mut self.paths, "<human>", *human, h);
+                sub(&mut self.paths, "<compact>", *compact, c);
             }
-            Shape::Proxy {
+            NodeShape::Proxy {
                 serialize,
                 deserialize,
-                own: o,
+                own,
             } => {
                 for t in [serialize, deserialize].into_iter().flatten() {
-                    self.visit(node(t()), mask);
+                    sub(&mut self.paths, "", *t, mask);
                 }
-                self.visit(own(n.desc, o), mask);
+                sub(&mut self.paths, "", *own, mask);
             }
-            Shape::Struct(s) => {
-                if has(s.attrs, "tag") {
-                    self.report("struct with `tag`", &r::UNSUPPORTED_STRUCT_TAG, mask);
+            NodeShape::Struct(s) => {
+                if has(&s.attrs, "tag") {
+                    let rule = &r::UNSUPPORTED_STRUCT_TAG;
+                    next.push(Todo::Report(path, "struct with `tag`", rule, mask));
                 }
-                self.fields(s.fields, s.kind == crate::StructKind::Named, mask);
+                let named = s.kind == StructKind::Named;
+                self.fields(path, &s.fields, named, mask, &mut next);
             }
-            Shape::Enum(e) => {
-                if has(e.attrs, "untagged") {
-                    self.report("untagged enum", &r::UNSUPPORTED_UNTAGGED, mask);
-                } else if has(e.attrs, "tag") && has(e.attrs, "content") {
-                    self.report("adjacently tagged enum", &r::UNSUPPORTED_ADJACENT_TAG, mask);
-                } else if has(e.attrs, "tag") {
-                    self.report("internally tagged enum", &r::UNSUPPORTED_INTERNAL_TAG, mask);
+            NodeShape::Enum(e) => {
+                let (what, rule) = if has(&e.attrs, "untagged") {
+                    ("untagged enum", &r::UNSUPPORTED_UNTAGGED)
+                } else if has(&e.attrs, "tag") && has(&e.attrs, "content") {
+                    ("adjacently tagged enum", &r::UNSUPPORTED_ADJACENT_TAG)
+                } else if has(&e.attrs, "tag") {
+                    ("internally tagged enum", &r::UNSUPPORTED_INTERNAL_TAG)
+                } else {
+                    ("", &r::UNSUPPORTED_UNTAGGED)
+                };
+                if !what.is_empty() {
+                    next.push(Todo::Report(path, what, rule, mask));
                 }
-                for v in e.variants {
-                    let len = self.path.len();
-                    self.path.push_str("::");
-                    push_name(&mut self.path, v.name);
-                    if has(v.attrs, "untagged") {
-                        self.report("untagged variant", &r::UNSUPPORTED_UNTAGGED, mask);
+                for v in &e.variants {
+                    let vp = self.paths.child(path, format!("::{}", name_token(&v.name)));
+                    if has(&v.attrs, "untagged") {
+                        let rule = &r::UNSUPPORTED_UNTAGGED;
+                        next.push(Todo::Report(vp, "untagged variant", rule, mask));
                     }
-                    self.fields(v.fields, v.kind == crate::StructKind::Named, mask);
-                    self.path.truncate(len);
+                    let named = v.kind == StructKind::Named;
+                    self.fields(vp, &v.fields, named, mask, &mut next);
                 }
             }
+        }
+        self.todo.extend(next.into_iter().rev());
+    }
+
+    fn fields(
+        &mut self,
+        path: PathId,
+        fields: &[NodeField],
+        named: bool,
+        mask: FormatSet,
+        next: &mut Vec<Todo>,
+    ) {
+        for (i, f) in fields.iter().enumerate() {
+            let segment = if named {
+                format!(".{}", name_token(&f.name))
+            } else {
+                format!(".{i}")
+            };
+            let fp = self.paths.child(path, segment);
+            if has(&f.attrs, "flatten") {
+                let rule = &r::UNSUPPORTED_FLATTEN;
+                next.push(Todo::Report(fp, "flatten field", rule, mask));
+            }
+            next.push(Todo::Visit(f.ty, fp, mask));
         }
     }
 }

@@ -47,7 +47,6 @@
 
 mod carry;
 mod format;
-mod names;
 mod report;
 mod rules;
 mod verdict;
@@ -55,11 +54,14 @@ mod verdict;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::diff::{Graph, Id, type_name};
+
 pub use format::{Format, FormatSet};
 pub use report::{ChangeKind, Finding, Reason};
 pub use rules::{Cell, RULES, Rule, rule};
 
 use crate::Description;
+pub(crate) use verdict::Side;
 
 /// Which formats read the other version's values faithfully, per direction.
 ///
@@ -193,7 +195,7 @@ pub struct Report {
 /// assert!(report.changes().is_empty());
 /// ```
 pub fn check(old: &Description, new: &Description) -> Report {
-    let (old_name, new_name) = (names::type_name(old), names::type_name(new));
+    let (old_name, new_name) = (type_name(old), type_name(new));
     if old.fingerprint == new.fingerprint {
         return Report {
             old: old_name,
@@ -204,8 +206,38 @@ pub fn check(old: &Description, new: &Description) -> Report {
             verdict: Verdict::ALL,
         };
     }
-    let mut findings = verdict::walk(old, new, &new_name);
-    findings.extend(carry::walk(old, new, &old_name, &new_name));
+    let (old_graph, old_root) = Graph::from_description(old);
+    let (new_graph, new_root) = Graph::from_description(new);
+    let render_old = |id: Id| old_graph.rust_name(id);
+    let render_new = |id: Id| new_graph.rust_name(id);
+    let old_side = Side {
+        graph: &old_graph,
+        render: &render_old,
+    };
+    let new_side = Side {
+        graph: &new_graph,
+        render: &render_new,
+    };
+    check_graphs(
+        (old_side, old_root, old_name),
+        (new_side, new_root, new_name),
+    )
+}
+
+/// [`check`] over shape graphs: built from descriptions, or parsed from a lockfile (whose
+/// nodes have no fingerprints and are compared structurally). Each side is its graph,
+/// its root and the name its paths start with.
+pub(crate) fn check_graphs(
+    (old, old_root, old_name): (Side<'_, '_>, Id, String),
+    (new, new_root, new_name): (Side<'_, '_>, Id, String),
+) -> Report {
+    let mut findings = verdict::walk(old, old_root, new, new_root, &new_name);
+    findings.extend(carry::walk(
+        &old,
+        (old_root, &old_name),
+        &new,
+        (new_root, &new_name),
+    ));
     let mut verdict = Verdict::ALL;
     let mut unsupported = FormatSet::EMPTY;
     for f in &findings {

@@ -127,6 +127,11 @@ pub enum ChangeKind {
         /// What it is, such as `flatten field`.
         what: &'static str,
     },
+    /// The comparison stopped here, incomplete: the two shapes are too large or too
+    /// different to compare within the budgets of [`crate::diff`] (a million pairs of
+    /// types, a mebibyte of report), which no comparison of real types reaches. What was
+    /// not compared is taken as breaking in every format. The path is the type compared.
+    Truncated,
 }
 
 fn kind_name(kind: StructKind) -> &'static str {
@@ -211,6 +216,10 @@ impl fmt::Display for ChangeKind {
             ChangeKind::Unsupported { what } => {
                 write!(f, "{what}, which some formats cannot carry")
             }
+            ChangeKind::Truncated => f.write_str(
+                "comparison stopped: too large to compare within objfp's budgets, taken as \
+                 breaking in every format",
+            ),
         }
     }
 }

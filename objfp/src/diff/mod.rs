@@ -87,14 +87,15 @@ use alloc::vec::Vec;
 use crate::Description;
 
 pub(crate) use graph::{Graph, Id};
-// The graph's parts and the notation's quoting, for `lock` (feature `std`) and any other
-// reader of descriptions in the crate.
+// The graph's parts, the walk's path tree and budgets, and the notation's quoting, for
+// `compat` and `lock` (feature `std`).
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]
 pub(crate) use graph::{Attrs, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant};
 pub use report::{Change, ChangeKind, type_name};
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]
 pub(crate) use report::{attr_text, is_bare, name_token, quoted};
-pub(crate) use walk::Engine;
+pub(crate) use same::Equality;
+pub(crate) use walk::{Budget, Engine, MAX_REPORT_BYTES, PathId, Paths, Render};
 
 /// The changes that turn `old` into `new`, in the order the walk meets them; empty when
 /// the fingerprints are equal. Paths start with `new`'s [`type_name`].

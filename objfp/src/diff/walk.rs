@@ -41,31 +41,31 @@ pub(crate) const MAX_PAIRS: usize = 1 << 20;
 pub(crate) const MAX_REPORT_BYTES: usize = 1 << 20;
 
 /// A path in [`Paths`].
-type PathId = usize;
+pub(crate) type PathId = usize;
 
 /// Every path the walk has reached, as a tree: each one is its parent and a segment.
 #[derive(Default)]
-struct Paths {
+pub(crate) struct Paths {
     /// Parent, segment, and the length of the whole path in bytes.
     nodes: Vec<(Option<PathId>, String, usize)>,
 }
 
 impl Paths {
-    fn push(&mut self, parent: Option<PathId>, segment: String) -> PathId {
+    pub(crate) fn push(&mut self, parent: Option<PathId>, segment: String) -> PathId {
         let len = parent.map_or(0, |p| self.nodes[p].2) + segment.len();
         self.nodes.push((parent, segment, len));
         self.nodes.len() - 1
     }
 
-    fn child(&mut self, parent: PathId, segment: String) -> PathId {
+    pub(crate) fn child(&mut self, parent: PathId, segment: String) -> PathId {
         self.push(Some(parent), segment)
     }
 
-    fn len(&self, path: PathId) -> usize {
+    pub(crate) fn len(&self, path: PathId) -> usize {
         self.nodes[path].2
     }
 
-    fn text(&self, path: PathId) -> String {
+    pub(crate) fn text(&self, path: PathId) -> String {
         let mut segments = Vec::new();
         let mut at = Some(path);
         while let Some(p) = at {
@@ -108,15 +108,15 @@ pub(crate) struct Engine<'g, 'd> {
 /// Pairs compared so far, by the walk and by the equality checks together, against
 /// [`MAX_PAIRS`].
 #[derive(Default)]
-pub(super) struct Budget {
-    pub(super) work: usize,
+pub(crate) struct Budget {
+    pub(crate) work: usize,
     /// A budget ran out: the report is incomplete.
-    pub(super) truncated: bool,
+    pub(crate) truncated: bool,
 }
 
 impl Budget {
     /// Counts one pair; `false` once the budget is spent.
-    pub(super) fn spend(&mut self) -> bool {
+    pub(crate) fn spend(&mut self) -> bool {
         self.work += 1;
         if self.work > MAX_PAIRS {
             self.truncated = true;
@@ -166,7 +166,7 @@ fn keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
 
 /// The attribute changes from `old` to `new`, by key in sorted order: a key with one value
 /// on each side is changed; otherwise values are added and removed.
-pub(super) fn attr_changes(old: &Attrs, new: &Attrs) -> Vec<ChangeKind> {
+pub(crate) fn attr_changes(old: &Attrs, new: &Attrs) -> Vec<ChangeKind> {
     let mut by_key: BTreeMap<&str, (Vec<&str>, Vec<&str>)> = BTreeMap::new();
     for (k, v) in old {
         by_key.entry(k).or_default().0.push(v);

@@ -3,9 +3,10 @@
 use super::attrs::{accepts_list, attr_list, changed_keys, changed_keys_accepts, name_rule, pair};
 use super::fields::items_of_fields;
 use super::*;
+use crate::diff::{NodeEnum, NodeVariant};
 
-impl Walker {
-    pub(super) fn enums(&mut self, a: &EnumShape, b: &EnumShape, ctx: Ctx) {
+impl Walker<'_, '_> {
+    pub(super) fn enums(&mut self, a: &NodeEnum, b: &NodeEnum, ctx: Ctx) {
         if a.repr != b.repr {
             let or_none = |s: &str| {
                 if s.is_empty() {
@@ -16,38 +17,36 @@ impl Walker {
             };
             self.one(
                 ChangeKind::DiscriminantChanged {
-                    old: or_none(a.repr),
-                    new: or_none(b.repr),
+                    old: or_none(&a.repr),
+                    new: or_none(&b.repr),
                 },
                 &r::DISCRIMINANT_CHANGED,
                 ctx.all(),
             );
         }
-        if !self.container_attrs(a.attrs, b.attrs, ctx) {
+        if !self.container_attrs(&a.attrs, &b.attrs, ctx) {
             return;
         }
-        if has(a.attrs, "untagged") {
+        if has(&a.attrs, "untagged") {
             self.untagged(a, b, ctx);
             return;
         }
         let names = ctx.mask(families::VARIANT_NAME);
         let index = families::VARIANT_INDEX;
-        let (old, new): (Vec<crate::Variant>, Vec<crate::Variant>) =
-            (a.variants.iter().collect(), b.variants.iter().collect());
-        let (old, new) = (old.as_slice(), new.as_slice());
-        let (of_old, of_new) = pair(old, new, |v| v.name, |v| v.attrs);
-        let old_other = old.iter().any(|v| has(v.attrs, "other"));
-        let new_other = new.iter().any(|v| has(v.attrs, "other"));
+        let (old, new) = (a.variants.as_slice(), b.variants.as_slice());
+        let (of_old, of_new) = pair(old, new, |v| &v.name, |v| &v.attrs);
+        let old_other = old.iter().any(|v| has(&v.attrs, "other"));
+        let new_other = new.iter().any(|v| has(&v.attrs, "other"));
         let renamed =
             |i: usize| i < new.len() && i < old.len() && of_old[i].is_none() && of_new[i].is_none();
-        let removed_rule = |v: &crate::Variant| {
+        let removed_rule = |v: &NodeVariant| {
             if new_other && v.kind == StructKind::Unit {
                 &r::VARIANT_REMOVED_OTHER
             } else {
                 &r::VARIANT_REMOVED
             }
         };
-        let added_rule = |v: &crate::Variant| {
+        let added_rule = |v: &NodeVariant| {
             if old_other && v.kind == StructKind::Unit {
                 &r::VARIANT_ADDED_OTHER
             } else {
@@ -58,7 +57,7 @@ impl Walker {
             if of_old[i].is_some() || renamed(i) {
                 continue;
             }
-            let len = self.enter_variant(v.name);
+            let len = self.enter_variant(&v.name);
             let formats = if i >= new.len() {
                 FormatSet::ALL
             } else {
@@ -72,17 +71,17 @@ impl Walker {
             self.leave(len);
         }
         for (j, w) in new.iter().enumerate() {
-            let len = self.enter_variant(w.name);
+            let len = self.enter_variant(&w.name);
             match of_new[j] {
                 None if renamed(j) => {
                     let v = &old[j];
                     let at = self.finding(ChangeKind::VariantRenamed {
-                        old: name_token(v.name),
-                        new: name_token(w.name),
+                        old: name_token(&v.name),
+                        new: name_token(&w.name),
                     });
                     self.reason(at, removed_rule(v), names);
                     self.reason(at, added_rule(w), names);
-                    self.variant(v, w, a.attrs, b.attrs, ctx.only(index));
+                    self.variant(v, w, &a.attrs, &b.attrs, ctx.only(index));
                 }
                 None => {
                     let formats = if j >= old.len() {
@@ -101,22 +100,22 @@ impl Walker {
                             ctx.mask(index),
                         );
                     }
-                    if v.name != w.name || changed_keys_accepts(v.attrs, w.attrs) {
+                    if v.name != w.name || changed_keys_accepts(&v.attrs, &w.attrs) {
                         let change = if v.name != w.name {
                             ChangeKind::VariantRenamed {
-                                old: name_token(v.name),
-                                new: name_token(w.name),
+                                old: name_token(&v.name),
+                                new: name_token(&w.name),
                             }
                         } else {
                             ChangeKind::AttrsChanged {
-                                old: accepts_list(v.attrs),
-                                new: accepts_list(w.attrs),
+                                old: accepts_list(&v.attrs),
+                                new: accepts_list(&w.attrs),
                             }
                         };
-                        let rule = name_rule(v.name, v.attrs, w.name, w.attrs);
+                        let rule = name_rule(&v.name, &v.attrs, &w.name, &w.attrs);
                         self.one(change, rule, names);
                     }
-                    self.variant(v, w, a.attrs, b.attrs, ctx);
+                    self.variant(v, w, &a.attrs, &b.attrs, ctx);
                 }
             }
             self.leave(len);
@@ -125,20 +124,20 @@ impl Walker {
 
     pub(super) fn variant(
         &mut self,
-        v: &crate::Variant,
-        w: &crate::Variant,
-        ea: Attrs,
-        eb: Attrs,
+        v: &NodeVariant,
+        w: &NodeVariant,
+        ea: &Attrs,
+        eb: &Attrs,
         ctx: Ctx,
     ) {
         if ctx.is_empty() {
             return;
         }
-        let keys = changed_keys(v.attrs, w.attrs);
+        let keys = changed_keys(&v.attrs, &w.attrs);
         if !keys.is_empty() {
             let at = self.finding(ChangeKind::AttrsChanged {
-                old: attr_list(v.attrs),
-                new: attr_list(w.attrs),
+                old: attr_list(&v.attrs),
+                new: attr_list(&w.attrs),
             });
             for key in &keys {
                 let rule = match *key {
@@ -147,14 +146,12 @@ impl Walker {
                     "untagged" => &r::TAGGING_CHANGED,
                     _ => &r::ATTR_CHANGED,
                 };
-                if !self.out[at].rules().any(|x| core::ptr::eq(x, rule)) {
-                    self.reason(at, rule, ctx.all());
-                }
+                self.reason_once(at, rule, ctx.all());
             }
         }
         if v.discriminant != w.discriminant {
             let text = |d: Option<i128>| match d {
-                Some(d) => alloc::format!("{d}"),
+                Some(d) => format!("{d}"),
                 None => "none".into(),
             };
             self.one(
@@ -168,12 +165,12 @@ impl Walker {
         }
         use StructKind as K;
         match (v.kind, w.kind) {
-            (K::Named, K::Named) => self.named(v.fields, w.fields, ea, eb, ctx),
+            (K::Named, K::Named) => self.named(&v.fields, &w.fields, ea, eb, ctx),
             (K::Newtype, K::Newtype) | (K::Tuple, K::Tuple) => self.positional(
-                &items_of_fields(v.fields),
-                &items_of_fields(w.fields),
-                Attrs::EMPTY,
-                Attrs::EMPTY,
+                &items_of_fields(&v.fields),
+                &items_of_fields(&w.fields),
+                None,
+                None,
                 ctx,
             ),
             (K::Unit, K::Unit) => {}
@@ -189,23 +186,22 @@ impl Walker {
     }
 
     /// Untagged enums: appending a variant is ruled; any other change is not decided.
-    pub(super) fn untagged(&mut self, a: &EnumShape, b: &EnumShape, ctx: Ctx) {
-        let same = |v: crate::Variant, w: crate::Variant| {
+    pub(super) fn untagged(&mut self, a: &NodeEnum, b: &NodeEnum, ctx: Ctx) {
+        let mut same = |v: &NodeVariant, w: &NodeVariant| {
             v.name == w.name
                 && v.kind == w.kind
-                && v.attrs.iter().eq(w.attrs)
+                && v.attrs == w.attrs
                 && v.fields.len() == w.fields.len()
-                && v.fields.iter().zip(w.fields).all(|(f, g)| {
-                    f.name == g.name
-                        && f.attrs.iter().eq(g.attrs)
-                        && (f.ty)().fingerprint == (g.ty)().fingerprint
-                })
+                && v.fields
+                    .iter()
+                    .zip(&w.fields)
+                    .all(|(f, g)| f.name == g.name && f.attrs == g.attrs && self.same(f.ty, g.ty))
         };
         let prefix = a.variants.len() <= b.variants.len()
-            && a.variants.iter().zip(b.variants).all(|(v, w)| same(v, w));
+            && a.variants.iter().zip(&b.variants).all(|(v, w)| same(v, w));
         if prefix {
             for j in a.variants.len()..b.variants.len() {
-                let len = self.enter(&alloc::format!("::{j}"));
+                let len = self.enter(&format!("::{j}"));
                 self.one(
                     ChangeKind::VariantAdded,
                     &r::UNTAGGED_VARIANT_APPENDED,

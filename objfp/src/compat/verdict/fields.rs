@@ -3,20 +3,21 @@
 
 use super::attrs::{accepts_list, attr_list, changed_keys, changed_keys_accepts, name_rule, pair};
 use super::*;
+use crate::diff::{NodeField, NodeStruct};
 
 /// One positional item: a tuple struct's field or a tuple's element.
 #[derive(Clone, Copy)]
-pub(super) struct Item {
-    pub(super) attrs: Attrs,
-    pub(super) ty: &'static Description,
+pub(super) struct Item<'a> {
+    pub(super) attrs: &'a Attrs,
+    pub(super) ty: Id,
 }
 
-pub(super) fn items_of_fields(fields: Fields) -> Vec<Item> {
+pub(super) fn items_of_fields(fields: &[NodeField]) -> Vec<Item<'_>> {
     fields
         .iter()
         .map(|f| Item {
-            attrs: f.attrs,
-            ty: (f.ty)(),
+            attrs: &f.attrs,
+            ty: f.ty,
         })
         .collect()
 }
@@ -29,20 +30,25 @@ pub(super) enum Missing {
     Required,
 }
 
-pub(super) fn missing(f: &Field, container: Attrs) -> Missing {
-    if has(f.attrs, "default") || has(container, "default") {
+pub(super) fn missing(side: &Side<'_, '_>, f: &NodeField, container: &Attrs) -> Missing {
+    if has(&f.attrs, "default") || has(container, "default") {
         Missing::Default
-    } else if matches!((f.ty)().shape, Shape::Option(_)) && !has(f.attrs, "deserialize_with") {
+    } else if matches!(side.shape(f.ty), NodeShape::Option(_)) && !has(&f.attrs, "deserialize_with")
+    {
         Missing::Option
     } else {
         Missing::Required
     }
 }
 
-impl Walker {
+fn has_in(attrs: Option<&Attrs>, key: &str) -> bool {
+    attrs.is_some_and(|a| has(a, key))
+}
+
+impl Walker<'_, '_> {
     /// Container attributes of a struct or enum; returns false when the tagging changed
     /// (nothing below can be compared then).
-    pub(super) fn container_attrs(&mut self, a: Attrs, b: Attrs, ctx: Ctx) -> bool {
+    pub(super) fn container_attrs(&mut self, a: &Attrs, b: &Attrs, ctx: Ctx) -> bool {
         let keys = changed_keys(a, b);
         if keys.is_empty() {
             return true;
@@ -62,32 +68,23 @@ impl Walker {
                 "deny_unknown_fields" => &r::DENY_UNKNOWN_FIELDS_CHANGED,
                 _ => &r::ATTR_CHANGED,
             };
-            if !self.out[at].rules().any(|x| core::ptr::eq(x, rule)) {
-                self.reason(at, rule, ctx.all());
-            }
+            self.reason_once(at, rule, ctx.all());
         }
         !tagging
     }
 
-    pub(super) fn structs(
-        &mut self,
-        a: Node<'_>,
-        b: Node<'_>,
-        s: &crate::StructShape,
-        t: &crate::StructShape,
-        ctx: Ctx,
-    ) {
-        if !self.container_attrs(s.attrs, t.attrs, ctx) {
+    pub(super) fn structs(&mut self, s: &NodeStruct, t: &NodeStruct, ctx: Ctx) {
+        if !self.container_attrs(&s.attrs, &t.attrs, ctx) {
             return;
         }
         use StructKind as K;
         match (s.kind, t.kind) {
-            (K::Named, K::Named) => self.named(s.fields, t.fields, s.attrs, t.attrs, ctx),
+            (K::Named, K::Named) => self.named(&s.fields, &t.fields, &s.attrs, &t.attrs, ctx),
             (K::Newtype, K::Newtype) | (K::Tuple, K::Tuple) => self.positional(
-                &items_of_fields(s.fields),
-                &items_of_fields(t.fields),
-                s.attrs,
-                t.attrs,
+                &items_of_fields(&s.fields),
+                &items_of_fields(&t.fields),
+                Some(&s.attrs),
+                Some(&t.attrs),
                 ctx,
             ),
             (K::Unit, K::Unit) => {}
@@ -106,15 +103,14 @@ impl Walker {
                     ctx.all(),
                 );
                 self.positional(
-                    &items_of_fields(s.fields),
-                    &items_of_fields(t.fields),
-                    s.attrs,
-                    t.attrs,
+                    &items_of_fields(&s.fields),
+                    &items_of_fields(&t.fields),
+                    Some(&s.attrs),
+                    Some(&t.attrs),
                     ctx,
                 );
             }
             _ => {
-                let _ = (a, b);
                 self.one(
                     ChangeKind::KindChanged {
                         old: s.kind,
@@ -131,10 +127,10 @@ impl Walker {
     /// tuples): appended or removed last elements are ruled by their `default`.
     pub(super) fn positional(
         &mut self,
-        old: &[Item],
-        new: &[Item],
-        oc: Attrs,
-        nc: Attrs,
+        old: &[Item<'_>],
+        new: &[Item<'_>],
+        oc: Option<&Attrs>,
+        nc: Option<&Attrs>,
         ctx: Ctx,
     ) {
         for i in 0..old.len().max(new.len()) {
@@ -157,17 +153,17 @@ impl Walker {
                             ctx.all(),
                         );
                     }
-                    self.cmp(node(x.ty), node(y.ty), ctx);
+                    self.pair(x.ty, y.ty, ctx);
                 }
                 (None, Some(y)) => {
-                    let rule = if has(y.attrs, "default") || has(nc, "default") {
+                    let rule = if has(y.attrs, "default") || has_in(nc, "default") {
                         &r::FIELD_APPENDED_DEFAULT
                     } else {
                         &r::FIELD_APPENDED
                     };
                     self.one(
                         ChangeKind::FieldAdded {
-                            ty: type_name(y.ty),
+                            ty: (self.new.render)(y.ty),
                             attrs: attr_list(y.attrs),
                         },
                         rule,
@@ -175,14 +171,14 @@ impl Walker {
                     );
                 }
                 (Some(x), None) => {
-                    let rule = if has(x.attrs, "default") || has(oc, "default") {
+                    let rule = if has(x.attrs, "default") || has_in(oc, "default") {
                         &r::FIELD_TRUNCATED_DEFAULT
                     } else {
                         &r::FIELD_TRUNCATED
                     };
                     self.one(
                         ChangeKind::FieldRemoved {
-                            ty: type_name(x.ty),
+                            ty: (self.old.render)(x.ty),
                             attrs: attr_list(x.attrs),
                         },
                         rule,
@@ -196,13 +192,20 @@ impl Walker {
     }
 
     /// The map-side rules for a field only the old type has.
-    pub(super) fn removed_reasons(&mut self, at: usize, f: &Field, oc: Attrs, nc: Attrs, ctx: Ctx) {
+    pub(super) fn removed_reasons(
+        &mut self,
+        at: usize,
+        f: &NodeField,
+        oc: &Attrs,
+        nc: &Attrs,
+        ctx: Ctx,
+    ) {
         let map = ctx.mask(ctx.map());
-        if has(f.attrs, "flatten") {
+        if has(&f.attrs, "flatten") {
             self.reason(at, &r::FLATTEN_CHANGED, map);
             return;
         }
-        let rule = match missing(f, oc) {
+        let rule = match missing(&self.old, f, oc) {
             Missing::Default => &r::FIELD_REMOVED_DEFAULT,
             Missing::Option => &r::FIELD_REMOVED_OPTION,
             Missing::Required => &r::FIELD_REMOVED_REQUIRED,
@@ -214,13 +217,20 @@ impl Walker {
     }
 
     /// The map-side rules for a field only the new type has.
-    pub(super) fn added_reasons(&mut self, at: usize, f: &Field, oc: Attrs, nc: Attrs, ctx: Ctx) {
+    pub(super) fn added_reasons(
+        &mut self,
+        at: usize,
+        f: &NodeField,
+        oc: &Attrs,
+        nc: &Attrs,
+        ctx: Ctx,
+    ) {
         let map = ctx.mask(ctx.map());
-        if has(f.attrs, "flatten") {
+        if has(&f.attrs, "flatten") {
             self.reason(at, &r::FLATTEN_CHANGED, map);
             return;
         }
-        let rule = match missing(f, nc) {
+        let rule = match missing(&self.new, f, nc) {
             Missing::Default => &r::FIELD_ADDED_DEFAULT,
             Missing::Option => &r::FIELD_ADDED_OPTION,
             Missing::Required => &r::FIELD_ADDED_REQUIRED,
@@ -232,15 +242,20 @@ impl Walker {
     }
 
     /// Named fields: by name in formats that write maps, by position in the others.
-    pub(super) fn named(&mut self, old: Fields, new: Fields, oc: Attrs, nc: Attrs, ctx: Ctx) {
-        let (old, new): (Vec<Field>, Vec<Field>) = (old.iter().collect(), new.iter().collect());
-        let (old, new) = (old.as_slice(), new.as_slice());
+    pub(super) fn named(
+        &mut self,
+        old: &[NodeField],
+        new: &[NodeField],
+        oc: &Attrs,
+        nc: &Attrs,
+        ctx: Ctx,
+    ) {
         // serde writes a struct with a `flatten` field as a map, in every format.
         let ctx = Ctx {
-            flatten: ctx.flatten || old.iter().chain(new).any(|f| has(f.attrs, "flatten")),
+            flatten: ctx.flatten || old.iter().chain(new).any(|f| has(&f.attrs, "flatten")),
             ..ctx
         };
-        let (of_old, of_new) = pair(old, new, |f| f.name, |f| f.attrs);
+        let (of_old, of_new) = pair(old, new, |f| &f.name, |f| &f.attrs);
         let seq = ctx.mask(ctx.seq());
         let renamed =
             |i: usize| i < new.len() && i < old.len() && of_old[i].is_none() && of_new[i].is_none();
@@ -248,14 +263,14 @@ impl Walker {
             if of_old[i].is_some() || renamed(i) {
                 continue;
             }
-            let len = self.enter_field(f.name);
+            let len = self.enter_field(&f.name);
             let at = self.finding(ChangeKind::FieldRemoved {
-                ty: type_name((f.ty)()),
-                attrs: attr_list(f.attrs),
+                ty: (self.old.render)(f.ty),
+                attrs: attr_list(&f.attrs),
             });
             self.removed_reasons(at, f, oc, nc, ctx);
             if i >= new.len() {
-                let rule = if missing(f, oc) == Missing::Default {
+                let rule = if missing(&self.old, f, oc) == Missing::Default {
                     &r::FIELD_TRUNCATED_DEFAULT
                 } else {
                     &r::FIELD_TRUNCATED
@@ -265,13 +280,13 @@ impl Walker {
             self.leave(len);
         }
         for (j, g) in new.iter().enumerate() {
-            let len = self.enter_field(g.name);
+            let len = self.enter_field(&g.name);
             match of_new[j] {
                 None if renamed(j) => {
                     let f = &old[j];
                     let at = self.finding(ChangeKind::FieldRenamed {
-                        old: name_token(f.name),
-                        new: name_token(g.name),
+                        old: name_token(&f.name),
+                        new: name_token(&g.name),
                     });
                     self.removed_reasons(at, f, oc, nc, ctx);
                     self.added_reasons(at, g, oc, nc, ctx);
@@ -280,12 +295,12 @@ impl Walker {
                 }
                 None => {
                     let at = self.finding(ChangeKind::FieldAdded {
-                        ty: type_name((g.ty)()),
-                        attrs: attr_list(g.attrs),
+                        ty: (self.new.render)(g.ty),
+                        attrs: attr_list(&g.attrs),
                     });
                     self.added_reasons(at, g, oc, nc, ctx);
                     if j >= old.len() {
-                        let rule = if missing(g, nc) == Missing::Default {
+                        let rule = if missing(&self.new, g, nc) == Missing::Default {
                             &r::FIELD_APPENDED_DEFAULT
                         } else {
                             &r::FIELD_APPENDED
@@ -302,19 +317,19 @@ impl Walker {
                             seq,
                         );
                     }
-                    if f.name != g.name || changed_keys_accepts(f.attrs, g.attrs) {
+                    if f.name != g.name || changed_keys_accepts(&f.attrs, &g.attrs) {
                         let change = if f.name != g.name {
                             ChangeKind::FieldRenamed {
-                                old: name_token(f.name),
-                                new: name_token(g.name),
+                                old: name_token(&f.name),
+                                new: name_token(&g.name),
                             }
                         } else {
                             ChangeKind::AttrsChanged {
-                                old: accepts_list(f.attrs),
-                                new: accepts_list(g.attrs),
+                                old: accepts_list(&f.attrs),
+                                new: accepts_list(&g.attrs),
                             }
                         };
-                        let rule = name_rule(f.name, f.attrs, g.name, g.attrs);
+                        let rule = name_rule(&f.name, &f.attrs, &g.name, &g.attrs);
                         self.one(change, rule, ctx.mask(ctx.map()));
                     }
                     self.field_pair(f, g, oc, nc, ctx);
@@ -325,17 +340,24 @@ impl Walker {
     }
 
     /// A field both types have (by name, or by position): its attributes, then its type.
-    pub(super) fn field_pair(&mut self, f: &Field, g: &Field, oc: Attrs, nc: Attrs, ctx: Ctx) {
+    pub(super) fn field_pair(
+        &mut self,
+        f: &NodeField,
+        g: &NodeField,
+        oc: &Attrs,
+        nc: &Attrs,
+        ctx: Ctx,
+    ) {
         if ctx.is_empty() {
             return;
         }
-        let keys = changed_keys(f.attrs, g.attrs);
-        let (ft, gt) = ((f.ty)(), (g.ty)());
+        let keys = changed_keys(&f.attrs, &g.attrs);
+        let (ft, gt) = (f.ty, g.ty);
         let mut at = None;
         if !keys.is_empty() {
             let i = self.finding(ChangeKind::AttrsChanged {
-                old: attr_list(f.attrs),
-                new: attr_list(g.attrs),
+                old: attr_list(&f.attrs),
+                new: attr_list(&g.attrs),
             });
             at = Some(i);
             for key in &keys {
@@ -346,9 +368,7 @@ impl Walker {
                     "default" | "skip_serializing_if" => &r::FIELD_DEFAULT_CHANGED,
                     _ => &r::ATTR_CHANGED,
                 };
-                if !self.out[i].rules().any(|x| core::ptr::eq(x, rule)) {
-                    self.reason(i, rule, ctx.all());
-                }
+                self.reason_once(i, rule, ctx.all());
             }
             if keys
                 .iter()
@@ -358,11 +378,17 @@ impl Walker {
             }
         }
         // A writer that may leave the field out, and a reader that cannot do without it.
-        let omitted = |w: &Field, wc: Attrs, rd: &Field, rc: Attrs| -> FormatSet {
-            if !has(w.attrs, "skip_serializing_if") {
+        let omitted = |ws: &Side<'_, '_>,
+                       w: &NodeField,
+                       wc: &Attrs,
+                       rs: &Side<'_, '_>,
+                       rd: &NodeField,
+                       rc: &Attrs|
+         -> FormatSet {
+            if !has(&w.attrs, "skip_serializing_if") {
                 return FormatSet::EMPTY;
             }
-            let (mw, mr) = (missing(w, wc), missing(rd, rc));
+            let (mw, mr) = (missing(ws, w, wc), missing(rs, rd, rc));
             let mut set = FormatSet::EMPTY;
             if mw != Missing::Required && mr == Missing::Required {
                 set = set.union(ctx.map());
@@ -372,14 +398,15 @@ impl Walker {
             }
             set
         };
-        let backward = omitted(f, oc, g, nc).intersection(ctx.b);
-        let forward = omitted(g, nc, f, oc).intersection(ctx.f);
+        let (old, new) = (self.old, self.new);
+        let backward = omitted(&old, f, oc, &new, g, nc).intersection(ctx.b);
+        let forward = omitted(&new, g, nc, &old, f, oc).intersection(ctx.f);
         if !backward.is_empty() || !forward.is_empty() {
             let i = match at {
                 Some(i) => i,
                 None => self.finding(ChangeKind::AttrsChanged {
-                    old: attr_list(f.attrs),
-                    new: attr_list(g.attrs),
+                    old: attr_list(&f.attrs),
+                    new: attr_list(&g.attrs),
                 }),
             };
             if !backward.is_empty() {
@@ -397,14 +424,18 @@ impl Walker {
                 self.reason(i, &r::FIELD_OMITTED_OLD_REQUIRES, applies);
             }
         }
-        if ft.fingerprint == gt.fingerprint {
-            return;
-        }
-        if has(f.attrs, "deserialize_with") || has(g.attrs, "deserialize_with") {
+        let with = has(&f.attrs, "deserialize_with") || has(&g.attrs, "deserialize_with");
+        if with {
+            // The function decides what is read: any change of the type is one objfp
+            // cannot rule. Without one, the walk finds what changed (nothing, when the
+            // types are the same).
+            if self.same(ft, gt) {
+                return;
+            }
             self.one(
                 ChangeKind::ShapeChanged {
-                    old: type_name(ft),
-                    new: type_name(gt),
+                    old: (self.old.render)(ft),
+                    new: (self.new.render)(gt),
                 },
                 &r::FIELD_DESERIALIZE_WITH,
                 ctx.all(),
@@ -413,9 +444,9 @@ impl Walker {
         }
         let inner = Ctx {
             // Only a flattened field's own contents are merged into the enclosing map.
-            flatten: has(f.attrs, "flatten") || has(g.attrs, "flatten"),
+            flatten: has(&f.attrs, "flatten") || has(&g.attrs, "flatten"),
             ..ctx
         };
-        self.cmp(node(ft), node(gt), inner);
+        self.pair(ft, gt, inner);
     }
 }
