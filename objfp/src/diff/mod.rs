@@ -90,7 +90,9 @@ pub(crate) use graph::{Graph, Id};
 // The graph's parts, the walk's path tree and budgets, and the notation's quoting, for
 // `compat` and `lock` (feature `std`).
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]
-pub(crate) use graph::{Attrs, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant};
+pub(crate) use graph::{
+    Attrs, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant, Text,
+};
 pub use report::{Change, ChangeKind, type_name};
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]
 pub(crate) use report::{attr_text, is_bare, name_token, quoted};

@@ -21,7 +21,7 @@
 use alloc::borrow::ToOwned;
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::mem;
 
@@ -401,13 +401,13 @@ impl<'g, 'd> Engine<'g, 'd> {
             (NodeShape::Enum(s), NodeShape::Enum(t)) => self.enums(path, s, t),
             (NodeShape::Opaque(p), NodeShape::Opaque(q)) => {
                 if p != q {
-                    let (old, new) = (p.clone(), q.clone());
+                    let (old, new) = (p.to_string(), q.to_string());
                     self.change(path, ChangeKind::OpaqueChanged { old, new });
                 }
             }
             (NodeShape::Named(p, x), NodeShape::Named(q, y)) => {
                 if p != q {
-                    let (old, new) = (p.clone(), q.clone());
+                    let (old, new) = (p.to_string(), q.to_string());
                     self.change(path, ChangeKind::NamedChanged { old, new });
                 }
                 self.compare(path, *x, *y);
@@ -481,8 +481,8 @@ impl<'g, 'd> Engine<'g, 'd> {
             }
             return;
         }
-        let old_keys = keys(old.iter().map(|f| f.name.as_str()));
-        let new_keys = keys(new.iter().map(|f| f.name.as_str()));
+        let old_keys = keys(old.iter().map(|f| f.name.as_ref()));
+        let new_keys = keys(new.iter().map(|f| f.name.as_ref()));
         let (in_new, in_old) = match_keys(&old_keys, &new_keys);
         // A field gone and another new at the same position, with the same type: renamed.
         let renamed: Vec<bool> = (0..old.len())
@@ -558,13 +558,13 @@ impl<'g, 'd> Engine<'g, 'd> {
 
     fn enums(&mut self, path: PathId, s: &NodeEnum, t: &NodeEnum) {
         if s.repr != t.repr {
-            let (old, new) = (s.repr.clone(), t.repr.clone());
+            let (old, new) = (s.repr.to_string(), t.repr.to_string());
             self.change(path, ChangeKind::ReprChanged { old, new });
         }
         self.attrs(path, &s.attrs, &t.attrs);
         let (old, new) = (&s.variants, &t.variants);
-        let old_keys = keys(old.iter().map(|v| v.name.as_str()));
-        let new_keys = keys(new.iter().map(|v| v.name.as_str()));
+        let old_keys = keys(old.iter().map(|v| v.name.as_ref()));
+        let new_keys = keys(new.iter().map(|v| v.name.as_ref()));
         let (in_new, in_old) = match_keys(&old_keys, &new_keys);
         let renamed: Vec<bool> = (0..old.len())
             .map(|i| {

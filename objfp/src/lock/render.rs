@@ -267,7 +267,7 @@ pub(super) fn plan(graph: &Graph<'_>, root: Id) -> Labels {
     let mut next_suffix: BTreeMap<String, usize> = BTreeMap::new();
     let mut labels = Labels::new();
     for id in order {
-        let name = graph.nodes[id].name.as_str();
+        let name = graph.nodes[id].name.as_ref();
         let base = if name.is_empty() || (hoisted[id] && !is_bare(name)) {
             "_"
         } else {

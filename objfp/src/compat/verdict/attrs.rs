@@ -11,7 +11,7 @@ pub(crate) fn has(attrs: &Attrs, key: &str) -> bool {
 
 /// Attributes of a field, variant or container that the rules look at (interfaces are
 /// not wire attributes; accepted names are ruled by name).
-pub(super) fn wire_attrs(attrs: &Attrs) -> impl Iterator<Item = &(String, String)> {
+pub(super) fn wire_attrs(attrs: &Attrs) -> impl Iterator<Item = &(Text, Text)> {
     attrs
         .iter()
         .filter(|(k, _)| k != "accepts" && k != "implements")
@@ -46,7 +46,7 @@ fn accepted<'x>(name: &'x str, attrs: &'x Attrs) -> impl Iterator<Item = &'x str
         attrs
             .iter()
             .filter(|(k, _)| k == "accepts")
-            .map(|(_, v)| v.as_str()),
+            .map(|(_, v)| v.as_ref()),
     )
 }
 
@@ -128,7 +128,7 @@ pub(super) fn name_rule(
     }
 }
 
-fn accepts_entries(attrs: &Attrs) -> impl Iterator<Item = &(String, String)> {
+fn accepts_entries(attrs: &Attrs) -> impl Iterator<Item = &(Text, Text)> {
     attrs.iter().filter(|(k, _)| k == "accepts")
 }
 

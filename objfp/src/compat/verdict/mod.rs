@@ -33,7 +33,7 @@ use super::format::{Format, FormatSet, families};
 use super::report::{ChangeKind, Finding, Reason};
 use super::rules::{self as r, Rule};
 use crate::diff::{
-    Attrs, Budget, Equality, Graph, Id, MAX_REPORT_BYTES, NodeShape, PathId, Paths, Render,
+    Attrs, Budget, Equality, Graph, Id, MAX_REPORT_BYTES, NodeShape, PathId, Paths, Render, Text,
     attr_text, name_token,
 };
 use crate::{Primitive, StructKind};
@@ -348,6 +348,6 @@ impl Walker<'_, '_> {
 }
 
 /// Attribute texts as reports show them (`default`, `rename = "x"`).
-fn texts<'a>(attrs: impl Iterator<Item = &'a (String, String)>) -> Vec<String> {
+fn texts<'a>(attrs: impl Iterator<Item = &'a (Text, Text)>) -> Vec<String> {
     attrs.map(|(k, v)| attr_text(k, v)).collect()
 }

@@ -119,8 +119,8 @@ impl Walker<'_, '_> {
             (NodeShape::Named(n, x), NodeShape::Named(m, y)) => {
                 if n != m {
                     let change = ChangeKind::NamedChanged {
-                        old: n.clone(),
-                        new: m.clone(),
+                        old: n.to_string(),
+                        new: m.to_string(),
                     };
                     self.one(change, &r::NAMED_CHANGED, ctx.all());
                 } else {
@@ -182,8 +182,8 @@ impl Walker<'_, '_> {
             (NodeShape::Opaque(p), NodeShape::Opaque(q)) => {
                 if p != q {
                     let change = ChangeKind::OpaqueChanged {
-                        old: p.clone(),
-                        new: q.clone(),
+                        old: p.to_string(),
+                        new: q.to_string(),
                     };
                     self.one(change, &r::OPAQUE_CHANGED, ctx.all());
                 }
