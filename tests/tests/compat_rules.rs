@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use objfp::TypeFingerprint;
-use objfp::compat::{self, Cell, Format, FormatSet, Policy, RULES};
+use objfp::compat::{self, Cell, Compatibility, Format, FormatSet, Policy, RULES};
 
 const COMPAT_MD: &str = include_str!("../../COMPAT.md");
 
@@ -169,12 +169,14 @@ fn report_lists_each_change_with_path_verdict_and_rules() {
         "json cbor msgpack msgpack-named"
     );
     assert_eq!(report.verdict().forward, FormatSet::EMPTY);
-    assert!(report.is_compatible(
-        Policy::Backward,
-        FormatSet::of(&[Format::Json, Format::Cbor])
-    ));
-    assert!(!report.is_compatible(Policy::Full, Format::Json.into()));
-    assert_eq!(report.compatible_formats(Policy::Full), FormatSet::EMPTY);
+    assert!(report.satisfies(Policy::backward([Format::Json, Format::Cbor])));
+    assert!(!report.satisfies(Policy::backward([Format::Json, Format::Postcard])));
+    assert!(!report.satisfies(Policy::full(Format::Json)));
+    assert!(!report.satisfies(Policy::NONE));
+    assert_eq!(
+        report.compatible_formats(Compatibility::Full),
+        FormatSet::EMPTY
+    );
 }
 
 #[test]

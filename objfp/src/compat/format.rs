@@ -271,6 +271,27 @@ impl From<Format> for FormatSet {
     }
 }
 
+impl<const N: usize> From<[Format; N]> for FormatSet {
+    /// ```
+    /// use objfp::compat::{Format, FormatSet};
+    /// assert_eq!(FormatSet::from([Format::Json, Format::Cbor]).len(), 2);
+    /// ```
+    fn from(formats: [Format; N]) -> FormatSet {
+        FormatSet::of(&formats)
+    }
+}
+
+impl From<&[Format]> for FormatSet {
+    /// ```
+    /// use objfp::compat::{Format, FormatSet};
+    /// let formats: &[Format] = &[Format::Postcard];
+    /// assert_eq!(FormatSet::from(formats), FormatSet::only(Format::Postcard));
+    /// ```
+    fn from(formats: &[Format]) -> FormatSet {
+        FormatSet::of(formats)
+    }
+}
+
 impl FromIterator<Format> for FormatSet {
     fn from_iter<I: IntoIterator<Item = Format>>(iter: I) -> FormatSet {
         iter.into_iter()

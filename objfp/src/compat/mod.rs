@@ -13,7 +13,7 @@
 //!
 //! ```
 //! use objfp::TypeFingerprint;
-//! use objfp::compat::{self, Format, Policy};
+//! use objfp::compat::{self, Compatibility, Format, Policy};
 //!
 //! mod v1 {
 //!     #[derive(objfp::TypeFingerprint)]
@@ -35,9 +35,14 @@
 //! assert!(report.backward(Format::MessagePack)); // arrays that end early: the default
 //! assert!(!report.forward(Format::MessagePack)); // the old reader rejects a longer array
 //! assert!(!report.backward(Format::Postcard));   // no lengths: reads past the value
-//! assert!(report.is_compatible(Policy::Full, Format::Json.into()));
-//! let line = report.changes()[0].to_string();
-//! assert!(line.starts_with("Order.note: field added (#[serde(default)] Option<string>)"));
+//! assert!(report.satisfies(Policy::full(Format::Json)));
+//! assert!(!report.satisfies(Policy::backward([Format::Json, Format::Postcard])));
+//! let line = report.changes()[0].with_verdict(Compatibility::Backward).to_string();
+//! assert_eq!(
+//!     line,
+//!     "Order.note: field added (#[serde(default)] Option<string>)  \
+//!      backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint",
+//! );
 //! println!("{report}");
 //! ```
 //!
@@ -47,6 +52,7 @@
 
 mod carry;
 mod format;
+mod policy;
 mod report;
 mod rules;
 mod verdict;
@@ -57,109 +63,12 @@ use alloc::vec::Vec;
 use crate::diff::{Graph, Id, type_name};
 
 pub use format::{Format, FormatSet};
-pub use report::{ChangeKind, Finding, Reason};
+pub use policy::{Compatibility, Policy, Verdict};
+pub use report::{ChangeKind, Finding, Reason, WithVerdict, WithVerdicts};
 pub use rules::{Cell, RULES, Rule, rule};
 
 use crate::Description;
 pub(crate) use verdict::Side;
-
-/// Which formats read the other version's values faithfully, per direction.
-///
-/// ```
-/// use objfp::compat::{Format, FormatSet, Verdict};
-///
-/// let v = Verdict { backward: FormatSet::ALL, forward: FormatSet::only(Format::Json) };
-/// assert!(v.full().contains(Format::Json));
-/// assert!(!v.full().contains(Format::Cbor));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Verdict {
-    /// Formats in which the new type reads every value the old type writes.
-    pub backward: FormatSet,
-    /// Formats in which the old type reads every value the new type writes.
-    pub forward: FormatSet,
-}
-
-impl Verdict {
-    /// Compatible in every format, both ways.
-    ///
-    /// ```
-    /// use objfp::compat::{FormatSet, Verdict};
-    /// assert_eq!(Verdict::ALL.full(), FormatSet::ALL);
-    /// ```
-    pub const ALL: Verdict = Verdict {
-        backward: FormatSet::ALL,
-        forward: FormatSet::ALL,
-    };
-
-    /// Formats compatible both ways.
-    ///
-    /// ```
-    /// assert_eq!(objfp::compat::Verdict::ALL.full().len(), 7);
-    /// ```
-    pub const fn full(self) -> FormatSet {
-        self.backward.intersection(self.forward)
-    }
-
-    /// The formats that satisfy `policy`.
-    ///
-    /// ```
-    /// use objfp::compat::{Policy, Verdict, FormatSet};
-    /// assert_eq!(Verdict::ALL.formats(Policy::Backward), FormatSet::ALL);
-    /// ```
-    pub const fn formats(self, policy: Policy) -> FormatSet {
-        match policy {
-            Policy::None => FormatSet::ALL,
-            Policy::Backward => self.backward,
-            Policy::Forward => self.forward,
-            Policy::Full => self.full(),
-        }
-    }
-
-    /// Both sides' formats intersected: what two verdicts allow together.
-    ///
-    /// ```
-    /// use objfp::compat::{Format, FormatSet, Verdict};
-    /// let a = Verdict { backward: FormatSet::ALL, forward: FormatSet::EMPTY };
-    /// assert_eq!(a.and(Verdict::ALL), a);
-    /// ```
-    pub const fn and(self, other: Verdict) -> Verdict {
-        Verdict {
-            backward: self.backward.intersection(other.backward),
-            forward: self.forward.intersection(other.forward),
-        }
-    }
-}
-
-/// A compatibility policy, as in Confluent Schema Registry.
-///
-/// ```
-/// use objfp::compat::Policy;
-/// assert_eq!(Policy::Full.to_string(), "full");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Policy {
-    /// No requirement.
-    None,
-    /// New readers read old data (upgrade readers first).
-    Backward,
-    /// Old readers read new data (upgrade writers first).
-    Forward,
-    /// Both.
-    Full,
-}
-
-impl core::fmt::Display for Policy {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(match self {
-            Policy::None => "none",
-            Policy::Backward => "backward",
-            Policy::Forward => "forward",
-            Policy::Full => "full",
-        })
-    }
-}
 
 /// The verdicts for moving from `old` to `new`: every change, each with its verdict per
 /// format and the rules behind it.
@@ -320,30 +229,78 @@ impl Report {
         self.identical
     }
 
-    /// Whether the change satisfies `policy` in every format of `formats`.
+    /// Whether the change passes `policy`: an identical fingerprint passes every policy;
+    /// any other change passes when its verdict keeps the policy's compatibility in each
+    /// of its formats ([`Policy::NONE`] passes no change).
     ///
     /// ```
     /// use objfp::TypeFingerprint;
     /// use objfp::compat::{Format, FormatSet, Policy};
     /// let report = objfp::compat::check(u32::DESCRIPTION, u64::DESCRIPTION);
-    /// assert!(report.is_compatible(Policy::Backward, FormatSet::of(&[Format::Json, Format::Postcard])));
-    /// assert!(!report.is_compatible(Policy::Full, Format::Json.into()));
-    /// assert!(report.is_compatible(Policy::None, FormatSet::ALL));
+    /// assert!(report.satisfies(Policy::backward([Format::Json, Format::Postcard])));
+    /// assert!(!report.satisfies(Policy::full(Format::Json)));
+    /// assert!(!report.satisfies(Policy::NONE));
+    /// assert!(objfp::compat::check(u32::DESCRIPTION, u32::DESCRIPTION).satisfies(Policy::NONE));
     /// ```
-    pub fn is_compatible(&self, policy: Policy, formats: FormatSet) -> bool {
-        self.verdict.formats(policy).contains_all(formats)
+    pub fn satisfies(&self, policy: Policy) -> bool {
+        self.identical || policy.allows(self.verdict)
     }
 
-    /// The formats in which the change satisfies `policy`.
+    /// The changes that break `policy`: those whose verdict fails it in one of its
+    /// formats (every change, for [`Policy::NONE`]), in walk order.
     ///
     /// ```
     /// use objfp::TypeFingerprint;
-    /// use objfp::compat::Policy;
-    /// let report = objfp::compat::check(u32::DESCRIPTION, u64::DESCRIPTION);
-    /// assert_eq!(report.compatible_formats(Policy::Forward).to_string(), "none");
+    /// use objfp::compat::{Format, Policy};
+    ///
+    /// mod v1 {
+    ///     #[derive(objfp::TypeFingerprint)]
+    ///     pub struct Order { pub id: u32, pub total: u32 }
+    /// }
+    /// mod v2 {
+    ///     #[derive(objfp::TypeFingerprint)]
+    ///     pub struct Order { pub id: u64, pub total: String }
+    /// }
+    /// let report = objfp::compat::check(v1::Order::DESCRIPTION, v2::Order::DESCRIPTION);
+    /// let breaking: Vec<&str> = report.breaking(Policy::backward(Format::Json)).map(|f| f.path()).collect();
+    /// assert_eq!(breaking, ["Order.total"]);
     /// ```
-    pub fn compatible_formats(&self, policy: Policy) -> FormatSet {
-        self.verdict.formats(policy)
+    pub fn breaking(&self, policy: Policy) -> impl Iterator<Item = &Finding> + '_ {
+        self.findings
+            .iter()
+            .filter(move |f| policy.is_none() || !policy.broken_in(f.verdict()).is_empty())
+    }
+
+    /// The formats in which the change keeps `compatibility`.
+    ///
+    /// ```
+    /// use objfp::TypeFingerprint;
+    /// use objfp::compat::Compatibility;
+    /// let report = objfp::compat::check(u32::DESCRIPTION, u64::DESCRIPTION);
+    /// assert_eq!(report.compatible_formats(Compatibility::Forward).to_string(), "none");
+    /// ```
+    pub fn compatible_formats(&self, compatibility: Compatibility) -> FormatSet {
+        self.verdict.formats(compatibility)
+    }
+
+    /// The report one line per change, each with its verdict for `compatibility` beside
+    /// it: `Order.note: field added (Option<string>)  backward: json cbor; breaking: ..`
+    /// ([`Compatibility::None`] shows both directions).
+    ///
+    /// ```
+    /// use objfp::TypeFingerprint;
+    /// use objfp::compat::Compatibility;
+    /// let report = objfp::compat::check(u8::DESCRIPTION, u16::DESCRIPTION);
+    /// assert_eq!(
+    ///     report.with_verdicts(Compatibility::Forward).to_string(),
+    ///     "u16: type changed u8 -> u16  forward: none; breaking: json cbor msgpack msgpack-named postcard bincode bincode-fixint\n",
+    /// );
+    /// ```
+    pub fn with_verdicts(&self, compatibility: Compatibility) -> WithVerdicts<'_> {
+        WithVerdicts {
+            findings: &self.findings,
+            compatibility,
+        }
     }
 
     /// The old type's name, as paths of removed parts start.

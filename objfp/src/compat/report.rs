@@ -6,7 +6,7 @@ use core::fmt;
 
 use super::format::{Format, FormatSet};
 use super::rules::{Cell, Rule};
-use super::{Report, Verdict};
+use super::{Compatibility, Report, Verdict};
 use crate::StructKind;
 
 /// What changed at a [`Finding`]'s path.
@@ -401,6 +401,30 @@ impl Finding {
         self.reasons.iter().map(|r| r.rule)
     }
 
+    /// The finding as one line, its verdict for `compatibility` beside it:
+    /// `path: change  backward: json cbor; breaking: postcard ..`.
+    /// [`Compatibility::None`] shows both directions.
+    ///
+    /// ```
+    /// use objfp::TypeFingerprint;
+    /// use objfp::compat::Compatibility;
+    /// let r = objfp::compat::check(u16::DESCRIPTION, u32::DESCRIPTION);
+    /// assert_eq!(
+    ///     r.changes()[0].with_verdict(Compatibility::Backward).to_string(),
+    ///     "u32: type changed u16 -> u32  backward: json cbor msgpack msgpack-named postcard bincode; breaking: bincode-fixint",
+    /// );
+    /// assert_eq!(
+    ///     r.changes()[0].with_verdict(Compatibility::None).to_string(),
+    ///     "u32: type changed u16 -> u32  backward: json cbor msgpack msgpack-named postcard bincode; forward: none",
+    /// );
+    /// ```
+    pub fn with_verdict(&self, compatibility: Compatibility) -> WithVerdict<'_> {
+        WithVerdict {
+            finding: self,
+            compatibility,
+        }
+    }
+
     /// Formats that cannot carry the type because of what this finding names.
     ///
     /// ```
@@ -412,6 +436,56 @@ impl Finding {
         self.reasons
             .iter()
             .fold(FormatSet::EMPTY, |s, r| s.union(r.unsupported()))
+    }
+}
+
+/// A [`Finding`] as one line with its verdict: from [`Finding::with_verdict`].
+///
+/// ```
+/// use objfp::TypeFingerprint;
+/// use objfp::compat::{Compatibility, WithVerdict};
+/// let r = objfp::compat::check(u8::DESCRIPTION, i64::DESCRIPTION);
+/// let line: WithVerdict<'_> = r.changes()[0].with_verdict(Compatibility::Full);
+/// assert!(line.to_string().ends_with("full: none; breaking: json cbor msgpack msgpack-named postcard bincode bincode-fixint"));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct WithVerdict<'a> {
+    finding: &'a Finding,
+    compatibility: Compatibility,
+}
+
+impl fmt::Display for WithVerdict<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.finding.verdict;
+        write!(f, "{}: {}  ", self.finding.path, self.finding.change)?;
+        match self.compatibility {
+            Compatibility::None => write!(f, "backward: {}; forward: {}", v.backward, v.forward),
+            c => split(f, c.name(), v.formats(c)),
+        }
+    }
+}
+
+/// A report's changes, one line each with its verdict: from [`Report::with_verdicts`].
+///
+/// ```
+/// use objfp::TypeFingerprint;
+/// use objfp::compat::{Compatibility, WithVerdicts};
+/// let r = objfp::compat::check(u8::DESCRIPTION, u8::DESCRIPTION);
+/// let lines: WithVerdicts<'_> = r.with_verdicts(Compatibility::Backward);
+/// assert_eq!(lines.to_string(), "");
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct WithVerdicts<'a> {
+    pub(crate) findings: &'a [Finding],
+    pub(crate) compatibility: Compatibility,
+}
+
+impl fmt::Display for WithVerdicts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for finding in self.findings {
+            writeln!(f, "{}", finding.with_verdict(self.compatibility))?;
+        }
+        Ok(())
     }
 }
 
