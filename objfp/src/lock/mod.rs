@@ -187,6 +187,7 @@ mod build;
 mod check;
 mod decl;
 mod error;
+mod outcome;
 mod parse;
 mod render;
 mod token;
@@ -196,8 +197,9 @@ use std::collections::BTreeSet;
 
 use crate::{Description, Fingerprint, TypeFingerprint};
 
-pub use check::{check, check_with};
-pub use error::{ChangedType, LockError, Mismatch};
+pub use check::{Check, check, check_with, check_with_policy};
+pub use outcome::Outcome;
+pub use error::{ChangedType, Comparison, LockError, Mismatch};
 pub use parse::Lockfile;
 pub use render::render;
 
@@ -208,12 +210,25 @@ pub use render::render;
 /// ```
 pub const DEFAULT_PATH: &str = "fingerprints.lock";
 
-/// The format version this crate reads and writes (`version = 1`).
+/// The format version this crate writes (`version = 2`); it also reads version 1, which
+/// objfp 0.1 wrote.
 ///
 /// ```
-/// assert_eq!(objfp::lock::VERSION, 1);
+/// assert_eq!(objfp::lock::VERSION, 2);
 /// ```
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// The encoding this crate's fingerprints are computed with, as a lockfile records it
+/// (`encoding = objfp/2`): [`crate::encoding::MAGIC`] as text.
+///
+/// ```
+/// assert_eq!(objfp::lock::ENCODING, "objfp/2");
+/// assert_eq!(objfp::lock::ENCODING.as_bytes(), objfp::encoding::MAGIC);
+/// ```
+pub const ENCODING: &str = match core::str::from_utf8(crate::encoding::MAGIC) {
+    Ok(s) => s,
+    Err(_) => panic!("the encoding's magic is ASCII"),
+};
 
 /// The environment variable that makes [`check`] rewrite the lockfile: `OBJFP_UPDATE=1`.
 ///
@@ -374,6 +389,8 @@ pub(super) fn validate(entries: &[Entry]) -> Result<(), LockError> {
             Some("the name starts or ends with whitespace")
         } else if name.chars().any(char::is_control) {
             Some("the name contains a control character")
+        } else if parse::split_version(name).is_some() {
+            Some("the name ends in `@` and a number, which the lockfile uses for earlier versions of a type")
         } else if !seen.insert(name) {
             Some("the name is listed twice")
         } else {

@@ -209,7 +209,10 @@ pub(crate) fn walk(old: Side<'_, '_>, a: Id, new: Side<'_, '_>, b: Id, root: &st
 
 impl Walker<'_, '_> {
     fn report(&mut self, path: PathId, mut finding: Finding) {
-        let cost = self.paths.len(path) + 16 + finding.change.to_string().len();
+        // What the finding costs shown with its verdict (a line of formats) and the rules
+        // it breaks (a line each): the budget bounds reports as people see them.
+        let rules: usize = finding.reasons.iter().map(|r| 48 + r.rule.why.len()).sum();
+        let cost = self.paths.len(path) + 160 + finding.change.to_string().len() + rules;
         if self.report_bytes + cost > MAX_REPORT_BYTES {
             self.budget.truncated = true;
             return;
