@@ -6,6 +6,7 @@ use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::compat::{self, Compatibility, Format, Report};
 use crate::frame::{FrameError, read_header};
 use crate::verify::{Lookup, Mismatch, ShortTypeName};
 use crate::{Description, Fingerprint, TypeFingerprint};
@@ -339,6 +340,117 @@ impl FingerprintTable {
     }
 }
 
+impl FingerprintTable {
+    /// Like [`verify`](Self::verify), but also accepts data written by another version of
+    /// the type that the table knows, when `T` reads every value that version writes in
+    /// `format` (it is *backward compatible*, by the rules of [`crate::compat`]). Data of
+    /// a version `T` does not read faithfully is refused, and the [`Mismatch`] names the
+    /// breaking changes and the rules they break ([`Mismatch::compat_report`]).
+    ///
+    /// # Errors
+    /// A [`Mismatch`] when `received` is not `T`'s fingerprint and is either unknown to
+    /// the table or a version `T` does not read in `format`.
+    ///
+    /// ```
+    /// use objfp::compat::Format;
+    /// use objfp::table::Accepted;
+    /// use objfp::{FingerprintTable, TypeFingerprint};
+    ///
+    /// #[derive(TypeFingerprint)]
+    /// struct OrderV1 { id: u64 }
+    /// #[derive(TypeFingerprint)]
+    /// struct Order {
+    ///     id: u64,
+    ///     #[serde(default)]
+    ///     note: Option<String>,
+    /// }
+    /// #[derive(TypeFingerprint)]
+    /// struct OrderV0 { id: String }
+    /// # use serde as _;
+    ///
+    /// let mut table = FingerprintTable::new();
+    /// table.register::<OrderV1>("OrderV1").register::<OrderV0>("OrderV0");
+    ///
+    /// assert!(matches!(table.verify_compatible::<Order>(&Order::FINGERPRINT, Format::Json), Ok(Accepted::Same)));
+    /// let accepted = table.verify_compatible::<Order>(&OrderV1::FINGERPRINT, Format::Json).unwrap();
+    /// assert!(matches!(accepted, Accepted::Compatible { .. }));
+    /// // postcard has no field names or lengths: the v1 bytes do not read as `Order`.
+    /// assert!(table.verify_compatible::<Order>(&OrderV1::FINGERPRINT, Format::Postcard).is_err());
+    ///
+    /// let err = table.verify_compatible::<Order>(&OrderV0::FINGERPRINT, Format::Json).unwrap_err();
+    /// assert!(err.to_string().contains("Order.id: type changed string -> u64"));
+    /// assert_eq!(err.format(), Some(Format::Json));
+    /// ```
+    pub fn verify_compatible<T: TypeFingerprint + ?Sized>(
+        &self,
+        received: &Fingerprint,
+        format: Format,
+    ) -> Result<Accepted<'_>, Mismatch> {
+        if *received == T::FINGERPRINT {
+            return Ok(Accepted::Same);
+        }
+        let Some(entry) = self.get(received) else {
+            let mut mismatch = Mismatch::new::<T>(*received, Lookup::Unknown);
+            if let Some(expected) = self.get(&T::FINGERPRINT) {
+                mismatch = mismatch.with_expected_name(expected.name());
+            }
+            return Err(mismatch);
+        };
+        let report = compat::check(entry.description, T::DESCRIPTION);
+        if report.backward(format) {
+            return Ok(Accepted::Compatible {
+                entry,
+                format,
+                report,
+            });
+        }
+        let mut mismatch = Mismatch::new::<T>(*received, Lookup::Known(entry.description))
+            .with_known(
+                &entry.names,
+                crate::diff::diff(entry.description, T::DESCRIPTION),
+            )
+            .with_compat(format, report);
+        if let Some(expected) = self.get(&T::FINGERPRINT) {
+            mismatch = mismatch.with_expected_name(expected.name());
+        }
+        Err(mismatch)
+    }
+}
+
+/// What [`FingerprintTable::verify_compatible`] accepted.
+///
+/// ```
+/// use objfp::compat::Format;
+/// use objfp::table::Accepted;
+/// use objfp::{FingerprintTable, TypeFingerprint};
+///
+/// let mut table = FingerprintTable::new();
+/// table.register::<u16>("PortV1");
+/// match table.verify_compatible::<u32>(&u16::FINGERPRINT, Format::Json).unwrap() {
+///     Accepted::Compatible { entry, report, .. } => {
+///         assert_eq!(entry.name(), "PortV1");
+///         assert!(report.backward(Format::Json));
+///     }
+///     Accepted::Same => unreachable!(),
+///     _ => unreachable!(),
+/// }
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Accepted<'t> {
+    /// The fingerprint is the reader's own.
+    Same,
+    /// Data of another version, which the reader's type reads in the format.
+    Compatible {
+        /// The version that wrote the data, as the table knows it.
+        entry: &'t TableEntry,
+        /// The format it was checked for.
+        format: Format,
+        /// The verdicts for moving from that version to the reader's type.
+        report: Report,
+    },
+}
+
 /// The first 8 bytes of a fingerprint, ordered like the fingerprint.
 fn prefix(fingerprint: &Fingerprint) -> u64 {
     let (first, _) = fingerprint
@@ -402,6 +514,16 @@ struct Decoder<Out, Err> {
     decode: DecodeFn<Out, Err>,
 }
 
+/// An older version a [`Decoders`] reader was told about: which type it reads as, and
+/// whether it may.
+struct Older {
+    type_name: &'static str,
+    reader: Fingerprint,
+    reader_name: &'static str,
+    format: Format,
+    report: Report,
+}
+
 /// Decoders by fingerprint, for readers that accept several types or several versions of
 /// one, in any serialization format.
 ///
@@ -442,6 +564,7 @@ struct Decoder<Out, Err> {
 /// ```
 pub struct Decoders<Out, Err> {
     decoders: BTreeMap<Fingerprint, Decoder<Out, Err>>,
+    older: BTreeMap<Fingerprint, Older>,
 }
 
 impl<Out, Err> Default for Decoders<Out, Err> {
@@ -460,7 +583,66 @@ impl<Out, Err> Decoders<Out, Err> {
     pub const fn new() -> Self {
         Decoders {
             decoders: BTreeMap::new(),
+            older: BTreeMap::new(),
         }
+    }
+
+    /// Decodes frames written as `Old` with the decoder registered for `New`, when `New`
+    /// reads every value `Old` writes in `format` (backward compatible, by the rules of
+    /// [`crate::compat`], checked once, here). When it does not, [`decode`](Self::decode)
+    /// refuses `Old`'s frames with [`DecodeError::Incompatible`], which names the
+    /// breaking changes, instead of misreading them. A decoder registered for `Old`
+    /// itself takes precedence.
+    ///
+    /// ```
+    /// use objfp::compat::Format;
+    /// use objfp::{DecodeError, Decoders, TypeFingerprint, frame};
+    /// use serde::{Deserialize, Serialize};
+    ///
+    /// #[derive(Serialize, Deserialize, TypeFingerprint)]
+    /// struct OrderV1 { id: u64 }
+    /// #[derive(Debug, Serialize, Deserialize, TypeFingerprint)]
+    /// struct Order {
+    ///     id: u64,
+    ///     #[serde(default)]
+    ///     note: Option<String>,
+    /// }
+    /// #[derive(Serialize, Deserialize, TypeFingerprint)]
+    /// struct OrderV0 { id: String }
+    ///
+    /// let mut decoders: Decoders<Order, serde_json::Error> = Decoders::new();
+    /// decoders
+    ///     .register::<Order>(|b| serde_json::from_slice(b))
+    ///     .accept_older::<OrderV1, Order>(Format::Json)
+    ///     .accept_older::<OrderV0, Order>(Format::Json);
+    ///
+    /// let frame = |fp: objfp::Fingerprint, body: &str| {
+    ///     let mut bytes = frame::Header::new(fp).to_bytes().to_vec();
+    ///     bytes.extend_from_slice(body.as_bytes());
+    ///     bytes
+    /// };
+    /// let order = decoders.decode(&frame(OrderV1::FINGERPRINT, r#"{"id":7}"#)).unwrap();
+    /// assert_eq!((order.id, order.note), (7, None));
+    ///
+    /// let err = decoders.decode(&frame(OrderV0::FINGERPRINT, r#"{"id":"7"}"#)).unwrap_err();
+    /// assert!(matches!(err, DecodeError::Incompatible { .. }));
+    /// assert!(err.to_string().contains("Order.id: type changed string -> u64"));
+    /// ```
+    pub fn accept_older<Old: TypeFingerprint + ?Sized, New: TypeFingerprint + ?Sized>(
+        &mut self,
+        format: Format,
+    ) -> &mut Self {
+        self.older.insert(
+            Old::FINGERPRINT,
+            Older {
+                type_name: core::any::type_name::<Old>(),
+                reader: New::FINGERPRINT,
+                reader_name: core::any::type_name::<New>(),
+                format,
+                report: compat::check(Old::DESCRIPTION, New::DESCRIPTION),
+            },
+        );
+        self
     }
 
     /// Registers the decoder for payloads written as `T`, keyed by `T::FINGERPRINT`. It
@@ -548,11 +730,26 @@ impl<Out, Err> Decoders<Out, Err> {
         fingerprint: &Fingerprint,
         payload: &[u8],
     ) -> Result<Out, DecodeError<Err>> {
-        let Some(decoder) = self.decoders.get(fingerprint) else {
-            return Err(DecodeError::UnknownFingerprint {
-                found: *fingerprint,
-                accepted: self.accepted().collect(),
-            });
+        let decoder = match (self.decoders.get(fingerprint), self.older.get(fingerprint)) {
+            (Some(decoder), _) => decoder,
+            (None, Some(older)) if !older.report.backward(older.format) => {
+                return Err(DecodeError::Incompatible {
+                    found: *fingerprint,
+                    written_as: older.type_name,
+                    reader: older.reader_name,
+                    format: older.format,
+                    report: Box::new(older.report.clone()),
+                });
+            }
+            (None, Some(older)) if self.decoders.contains_key(&older.reader) => {
+                &self.decoders[&older.reader]
+            }
+            _ => {
+                return Err(DecodeError::UnknownFingerprint {
+                    found: *fingerprint,
+                    accepted: self.accepted().collect(),
+                });
+            }
         };
         (decoder.decode)(payload).map_err(|error| DecodeError::Payload {
             type_name: decoder.type_name,
@@ -561,7 +758,8 @@ impl<Out, Err> Decoders<Out, Err> {
         })
     }
 
-    /// Whether a decoder is registered for this fingerprint.
+    /// Whether a frame of this fingerprint is decoded: a decoder is registered for it, or
+    /// it is an older version ([`accept_older`](Self::accept_older)) read by one.
     ///
     /// ```
     /// use objfp::{Decoders, TypeFingerprint};
@@ -570,6 +768,9 @@ impl<Out, Err> Decoders<Out, Err> {
     /// ```
     pub fn accepts(&self, fingerprint: &Fingerprint) -> bool {
         self.decoders.contains_key(fingerprint)
+            || self.older.get(fingerprint).is_some_and(|o| {
+                o.report.backward(o.format) && self.decoders.contains_key(&o.reader)
+            })
     }
 
     /// The fingerprints accepted, in order, each with the name of the type registered for
@@ -652,6 +853,20 @@ pub enum DecodeError<E> {
         /// The decoder's error.
         error: E,
     },
+    /// The frame was written by an older version ([`Decoders::accept_older`]) that the
+    /// reader's type does not read faithfully in the format: refused rather than misread.
+    Incompatible {
+        /// The fingerprint in the frame.
+        found: Fingerprint,
+        /// The older type that wrote it.
+        written_as: &'static str,
+        /// The type that would have read it.
+        reader: &'static str,
+        /// The format checked.
+        format: Format,
+        /// The verdicts from the older type to the reader's, with the breaking changes.
+        report: Box<Report>,
+    },
 }
 
 impl<E: fmt::Display> fmt::Display for DecodeError<E> {
@@ -691,6 +906,36 @@ impl<E: fmt::Display> fmt::Display for DecodeError<E> {
                 ShortTypeName(type_name),
                 fingerprint.short()
             ),
+            DecodeError::Incompatible {
+                found,
+                written_as,
+                reader,
+                format,
+                report,
+            } => {
+                use alloc::string::ToString;
+                // Two versions often share a name (`v1::Order`, `v2::Order`): then in full.
+                let (short_old, short_new) = (
+                    ShortTypeName(written_as).to_string(),
+                    ShortTypeName(reader).to_string(),
+                );
+                let (old, new) = if short_old == short_new {
+                    (written_as.to_string(), reader.to_string())
+                } else {
+                    (short_old, short_new)
+                };
+                writeln!(
+                    f,
+                    "refused data written as `{old}` (fingerprint {}): `{new}` does not read \
+                     it faithfully in {format}",
+                    found.short()
+                )?;
+                write_breaking(f, report, *format)?;
+                write!(
+                    f,
+                    "  decode it as `{old}` and convert it to `{new}`, or register a decoder for `{old}`"
+                )
+            }
         }
     }
 }
@@ -700,9 +945,28 @@ impl<E: core::error::Error + 'static> core::error::Error for DecodeError<E> {
         match self {
             DecodeError::Frame(e) => Some(e),
             DecodeError::Payload { error, .. } => Some(error),
-            DecodeError::UnknownFingerprint { .. } => None,
+            DecodeError::UnknownFingerprint { .. } | DecodeError::Incompatible { .. } => None,
         }
     }
+}
+
+/// The changes of `report` that break backward compatibility in `format`, each with its
+/// verdict and the rules it breaks.
+pub(crate) fn write_breaking(
+    f: &mut fmt::Formatter<'_>,
+    report: &Report,
+    format: Format,
+) -> fmt::Result {
+    let policy = compat::Policy::backward(format);
+    for finding in report.breaking(policy) {
+        writeln!(f, "    {}", finding.with_verdict(Compatibility::Backward))?;
+        for reason in finding.reasons() {
+            if !policy.broken_in(reason.verdict()).is_empty() {
+                writeln!(f, "      [{}] {}", reason.rule.id, reason.rule.why)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A type name without module paths, unless another accepted type's name would read

@@ -25,8 +25,8 @@ mod support;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 
-use objfp::frame::{self, FrameError, HEADER_LEN, Header, MAGIC, VERSION};
 use objfp::compat::{FormatSet, Policy};
+use objfp::frame::{self, FrameError, HEADER_LEN, Header, MAGIC, VERSION};
 use objfp::lock::{self, Check, Entry, LockError, Lockfile, Mode};
 use objfp::{Fingerprint, ParseFingerprintError, Tagged, TypeFingerprint};
 
@@ -342,7 +342,11 @@ fn check_result(bytes: &[u8], result: Result<Option<lock::Outcome>, LockError>) 
         Ok(None) => {}
         Ok(Some(outcome)) => {
             let note = outcome.to_string();
-            let walks: usize = outcome.compatible().iter().map(|c| 1 + c.comparisons.len()).sum();
+            let walks: usize = outcome
+                .compatible()
+                .iter()
+                .map(|c| 1 + c.comparisons.len())
+                .sum();
             assert!(
                 note.len() <= (walks + 1) * (1 << 21),
                 "a {}-byte note",
@@ -439,7 +443,9 @@ fn lockfile_generated(rng: &mut Rng, entries: &[Entry]) -> String {
     let head = if rng.chance(50) {
         format!("{version}\n[{name}]\nfingerprint = {fp}\n")
     } else {
-        format!("{version}\n[{name}]\nfingerprint = {fp}\ntype = u8\n\n[{name}@1]\nfingerprint = {fp}\n")
+        format!(
+            "{version}\n[{name}]\nfingerprint = {fp}\ntype = u8\n\n[{name}@1]\nfingerprint = {fp}\n"
+        )
     };
     let depth = *rng.pick(&[127, 128, 129, 1000, 50_000]);
     let deep = |open: &str, close: &str| format!("{}u8{}", open.repeat(depth), close.repeat(depth));

@@ -75,7 +75,11 @@ pub fn check(path: impl AsRef<Path>, entries: &[Entry]) -> Result<(), LockError>
 /// std::fs::remove_dir_all(&dir).unwrap();
 /// ```
 pub fn check_with(path: impl AsRef<Path>, entries: &[Entry], mode: Mode) -> Result<(), LockError> {
-    Check::new(path).mode(mode).run(entries).map(|_| ())
+    let outcome = Check::new(path).mode(mode).run(entries)?;
+    if outcome.wrote() {
+        std::eprintln!("{outcome}");
+    }
+    Ok(())
 }
 
 /// Checks the lockfile at `path` against `entries` under a compatibility `policy` for
@@ -128,7 +132,12 @@ pub fn check_with_policy(
     entries: &[Entry],
     policy: Policy,
 ) -> Result<Outcome, LockError> {
-    Check::new(path).policy(policy).run(entries)
+    let outcome = Check::new(path).policy(policy).run(entries)?;
+    // A passing test shows this with `cargo test -- --nocapture`.
+    if outcome.wrote() || !outcome.is_up_to_date() {
+        std::eprintln!("{outcome}");
+    }
+    Ok(outcome)
 }
 
 /// A lockfile check with options: the compatibility policy for every type and per type,
@@ -239,7 +248,8 @@ impl Check {
     /// from `entries` when its content differs; under a policy other than
     /// [`Policy::NONE`] each type keeps its earlier versions, and the version it replaces
     /// joins them, unless the change breaks the policy: then they are dropped, and the
-    /// outcome says so.
+    /// outcome says so. It prints nothing: the [`Outcome`] says what it found (the
+    /// shorthands print it).
     ///
     /// ```
     /// use objfp::lock::{Check, LockError, Mode};
@@ -306,7 +316,10 @@ impl Check {
                 continue;
             }
             let history = kept.entry(e.name()).or_default();
-            let earlier = section.history.iter().filter(|v| v.fingerprint != e.fingerprint());
+            let earlier = section
+                .history
+                .iter()
+                .filter(|v| v.fingerprint != e.fingerprint());
             if section.fingerprint == e.fingerprint() {
                 history.extend(earlier.map(recorded));
                 continue;
@@ -340,19 +353,14 @@ impl Check {
                 ));
             }
         }
-        let text = render_with_history(entries, &|name| {
-            kept.get(name).cloned().unwrap_or_default()
-        })?;
+        let text =
+            render_with_history(entries, &|name| kept.get(name).cloned().unwrap_or_default())?;
         if !holds(path, text.as_bytes()) {
             replace(path, text.as_bytes()).map_err(|source| LockError::Io {
                 path: path.to_owned(),
                 source,
             })?;
             outcome.wrote = true;
-            std::eprintln!("objfp: wrote {}", path.display());
-            for note in &outcome.notes {
-                std::eprintln!("  {note}");
-            }
         }
         Ok(outcome)
     }
@@ -395,11 +403,7 @@ impl Check {
                 mismatch.removed.push((s.name.clone(), s.fingerprint));
             }
         }
-        if mismatch.changed.is_empty() && mismatch.added.is_empty() && mismatch.removed.is_empty()
-        {
-            if !outcome.compatible.is_empty() {
-                std::eprintln!("{outcome}");
-            }
+        if mismatch.changed.is_empty() && mismatch.added.is_empty() && mismatch.removed.is_empty() {
             Ok(outcome)
         } else {
             Err(LockError::Mismatch(mismatch))
@@ -457,7 +461,13 @@ fn changed_type(stored: &Section, entry: &Entry, policy: Policy) -> ChangedType 
             graph: &current,
             render: &render_new,
         };
-        let mut versions = Vec::from([(None, stored.fingerprint, &stored.graph, stored.root, &stored.labels)]);
+        let mut versions = Vec::from([(
+            None,
+            stored.fingerprint,
+            &stored.graph,
+            stored.root,
+            &stored.labels,
+        )]);
         if policy.is_transitive() {
             versions.extend(
                 stored

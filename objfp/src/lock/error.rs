@@ -1,9 +1,9 @@
 //! Why a check failed: [`LockError`], and the report of an out-of-date lockfile.
 
 use std::fmt;
+use std::format;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::format;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
@@ -221,7 +221,13 @@ impl ChangedType {
 /// Writes a changed type: its line, then its changes (with verdicts under a policy, and
 /// the rules a breaking change breaks).
 pub(super) fn write_changed(f: &mut fmt::Formatter<'_>, c: &ChangedType) -> fmt::Result {
-    write!(f, "  changed {}: {} -> {}", c.name, c.old.short(), c.new.short())?;
+    write!(
+        f,
+        "  changed {}: {} -> {}",
+        c.name,
+        c.old.short(),
+        c.new.short()
+    )?;
     if c.policy.is_none() || c.comparisons.is_empty() {
         writeln!(f)?;
         if c.changes.is_empty() {

@@ -198,8 +198,8 @@ use std::collections::BTreeSet;
 use crate::{Description, Fingerprint, TypeFingerprint};
 
 pub use check::{Check, check, check_with, check_with_policy};
-pub use outcome::Outcome;
 pub use error::{ChangedType, Comparison, LockError, Mismatch};
+pub use outcome::Outcome;
 pub use parse::Lockfile;
 pub use render::render;
 
@@ -312,6 +312,42 @@ pub fn entry<T: TypeFingerprint + ?Sized>(name: impl Into<Cow<'static, str>>) ->
     Entry::new(name, T::DESCRIPTION)
 }
 
+/// An entry for every type registered with [`register!`](crate::register) anywhere in
+/// the program (feature `registry`), under its registered name, sorted by name: a check
+/// of these covers every wire type, so a new one cannot be left out of the lockfile (it
+/// fails as *added* until an update records it). A type registered twice under one name
+/// is listed once; two types under one name are an error when checked
+/// ([`LockError::InvalidEntry`]).
+///
+/// ```
+/// #[derive(objfp::TypeFingerprint)]
+/// struct Heartbeat { at: u64 }
+/// objfp::register!(Heartbeat, "Heartbeat");
+///
+/// let entries = objfp::lock::registered();
+/// assert!(entries.iter().any(|e| e.name() == "Heartbeat"));
+/// # let dir = std::env::temp_dir().join(format!("objfp-doc-registered-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let lockfile = dir.join("fingerprints.lock");
+/// # objfp::lock::check_with(&lockfile, &entries, objfp::lock::Mode::Update).unwrap();
+/// // In a test, every registered wire type under one policy:
+/// let policy = objfp::compat::Policy::backward(objfp::compat::Format::Json);
+/// objfp::lock::check_with_policy(&lockfile, &objfp::lock::registered(), policy).unwrap();
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+#[cfg(feature = "registry")]
+pub fn registered() -> std::vec::Vec<Entry> {
+    let mut entries: std::vec::Vec<Entry> = inventory::iter::<crate::Registration>
+        .into_iter()
+        .map(|r| Entry::new(r.name(), r.description()))
+        .collect();
+    entries.sort_by(|a, b| {
+        (a.name(), a.fingerprint().as_bytes()).cmp(&(b.name(), b.fingerprint().as_bytes()))
+    });
+    entries.dedup_by(|a, b| a.name() == b.name() && a.fingerprint() == b.fingerprint());
+    entries
+}
+
 /// An array of [`lock::Entry`](crate::lock::Entry) values, one per type, each named by
 /// the type as written (`stringify!`).
 ///
@@ -390,7 +426,9 @@ pub(super) fn validate(entries: &[Entry]) -> Result<(), LockError> {
         } else if name.chars().any(char::is_control) {
             Some("the name contains a control character")
         } else if parse::split_version(name).is_some() {
-            Some("the name ends in `@` and a number, which the lockfile uses for earlier versions of a type")
+            Some(
+                "the name ends in `@` and a number, which the lockfile uses for earlier versions of a type",
+            )
         } else if !seen.insert(name) {
             Some("the name is listed twice")
         } else {

@@ -6,16 +6,17 @@ use std::path::{Path, PathBuf};
 use std::string::String;
 use std::vec::Vec;
 
-use super::error::{ChangedType, write_changed};
 use super::UPDATE_VAR;
+use super::error::{ChangedType, write_changed};
 
 /// What a passing [`Check`](super::Check) found: in verify mode, the types whose change
 /// its policy allows, which the lockfile does not record yet; in update mode, whether the
 /// file was written and what happened to each type's earlier versions.
 ///
 /// Its `Display` is the note for people: each compatible change with its verdicts, the
-/// formats it is safe for, and how to record it. [`Check::run`](super::Check::run)
-/// also prints it (to standard error) when there is something to note.
+/// formats it is safe for, and how to record it; after an update, what was written.
+/// [`check_with_policy`](super::check_with_policy) prints it (to standard error) when
+/// there is something to note.
 ///
 /// ```
 /// use objfp::lock::{Check, Mode};
@@ -129,10 +130,10 @@ impl fmt::Display for Outcome {
         let file = self.path.display();
         if !self.compatible.is_empty() {
             let n = self.compatible.len();
-            let (s, verb) = if n == 1 { ("", "keeps") } else { ("s", "keep") };
+            let (s, its) = if n == 1 { ("", "its") } else { ("s", "their") };
             writeln!(
                 f,
-                "{file}: {n} type{s} changed in a way {verb} its policy, not recorded yet"
+                "{file}: {n} type{s} changed within {its} policy, not recorded yet"
             )?;
             for c in &self.compatible {
                 write_changed(f, c)?;
@@ -143,7 +144,7 @@ impl fmt::Display for Outcome {
                  with {UPDATE_VAR}=1 and commit the lockfile."
             )?;
         } else if self.wrote {
-            write!(f, "{file}: written")?;
+            write!(f, "objfp: wrote {file}")?;
         } else {
             write!(f, "{file}: up to date")?;
         }

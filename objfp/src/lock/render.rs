@@ -139,7 +139,14 @@ impl fmt::Display for Lockfile {
             for v in &s.history {
                 out.push('\n');
                 let header = format!("{}@{}", s.name, v.number);
-                let _ = write_section(&mut out, &header, v.fingerprint, &v.graph, v.root, &v.labels);
+                let _ = write_section(
+                    &mut out,
+                    &header,
+                    v.fingerprint,
+                    &v.graph,
+                    v.root,
+                    &v.labels,
+                );
             }
         }
         f.write_str(&out)
