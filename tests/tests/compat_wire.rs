@@ -1052,3 +1052,49 @@ fn every_rule_has_a_case() {
         "cases name rules that do not exist: {unknown:?}"
     );
 }
+
+/// objfp/2: a tuple whose elements are all one type is the array of it (`SPEC.md`, design
+/// item 5), so changing one into the other is no change at all. The formats agree: each
+/// writes the two as the same bytes, and reads each from the other's.
+#[test]
+fn a_tuple_of_one_type_is_the_array_of_it() {
+    #[derive(objfp::TypeFingerprint, serde::Serialize, serde::Deserialize)]
+    struct Old {
+        a: (u32, u32),
+        b: (String, String, String),
+    }
+    #[derive(objfp::TypeFingerprint, serde::Serialize, serde::Deserialize)]
+    struct New {
+        a: [u32; 2],
+        b: [String; 3],
+    }
+    let report = compat::check(
+        <(u32, u32) as objfp::TypeFingerprint>::DESCRIPTION,
+        <[u32; 2] as objfp::TypeFingerprint>::DESCRIPTION,
+    );
+    assert!(report.is_identical(), "{report}");
+    let report = compat::check(
+        <Old as objfp::TypeFingerprint>::DESCRIPTION,
+        <New as objfp::TypeFingerprint>::DESCRIPTION,
+    );
+    assert!(report.is_identical(), "{report}");
+    let old = Old {
+        a: (1, 300),
+        b: ("x".into(), "y".into(), "z".into()),
+    };
+    let new = New {
+        a: [1, 300],
+        b: ["x".into(), "y".into(), "z".into()],
+    };
+    for format in Format::ALL {
+        let (o, n) = (
+            support::enc(format, &old).unwrap(),
+            support::enc(format, &new).unwrap(),
+        );
+        assert_eq!(o, n, "{format}");
+        let read: New = support::dec(format, &o).unwrap();
+        assert_eq!(read.a, new.a, "{format}");
+        let read: Old = support::dec(format, &n).unwrap();
+        assert_eq!(read.b, old.b, "{format}");
+    }
+}
