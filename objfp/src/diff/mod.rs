@@ -74,6 +74,31 @@
 //! inserted or removed before them as `variant indices changed` (formats such as bincode
 //! write a variant's index). Names and Rust spellings that are not part of the
 //! fingerprint (a type's own name, `Vec` versus `VecDeque`) are never reported.
+//!
+//! # Verdicts
+//!
+//! Whether a change is safe, format by format, is [`compat::check`](crate::compat::check)'s
+//! question: its report lists the changes with the verdict of each beside it.
+//!
+//! ```
+//! # mod v1 {
+//! #     #[derive(objfp::TypeFingerprint)]
+//! #     pub struct Order { pub id: u64 }
+//! # }
+//! # mod v2 {
+//! #     #[derive(objfp::TypeFingerprint)]
+//! #     pub struct Order { pub id: u64, #[serde(default)] pub note: Option<String> }
+//! # }
+//! # use serde as _;
+//! use objfp::TypeFingerprint;
+//! use objfp::compat::Compatibility;
+//! let report = objfp::compat::check(v1::Order::DESCRIPTION, v2::Order::DESCRIPTION);
+//! assert_eq!(
+//!     report.with_verdicts(Compatibility::Backward).to_string(),
+//!     "Order.note: field added (#[serde(default)] Option<string>)  \
+//!      backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint\n",
+//! );
+//! ```
 
 mod graph;
 mod report;

@@ -379,6 +379,7 @@ impl Check {
         let mut mismatch = Mismatch {
             path: path.to_owned(),
             changed: Vec::new(),
+            compatible: Vec::new(),
             added: Vec::new(),
             removed: Vec::new(),
         };
@@ -406,6 +407,7 @@ impl Check {
         if mismatch.changed.is_empty() && mismatch.added.is_empty() && mismatch.removed.is_empty() {
             Ok(outcome)
         } else {
+            mismatch.compatible = outcome.compatible;
             Err(LockError::Mismatch(mismatch))
         }
     }

@@ -103,8 +103,12 @@ pub enum LockError {
 pub struct Mismatch {
     /// The lockfile's path.
     pub path: PathBuf,
-    /// Types whose fingerprint changed, sorted by name.
+    /// Types whose fingerprint changed in a way their policy does not allow (any change,
+    /// under [`Policy::NONE`]), sorted by name.
     pub changed: Vec<ChangedType>,
+    /// Types whose fingerprint changed within their policy, sorted by name: not errors,
+    /// listed so that the report shows every change.
+    pub compatible: Vec<ChangedType>,
     /// Types listed but not in the file, with their fingerprints, sorted by name.
     pub added: Vec<(String, Fingerprint)>,
     /// Types in the file but no longer listed, with their stored fingerprints.
@@ -313,15 +317,23 @@ fn file_name(path: &Path) -> String {
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let within = if self.compatible.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} within its policy)", self.compatible.len())
+        };
         writeln!(
             f,
-            "{} is out of date: {} changed, {} added, {} removed",
+            "{} is out of date: {} changed{within}, {} added, {} removed",
             file_name(&self.path),
-            self.changed.len(),
+            self.changed.len() + self.compatible.len(),
             self.added.len(),
             self.removed.len()
         )?;
         for c in &self.changed {
+            write_changed(f, c)?;
+        }
+        for c in &self.compatible {
             write_changed(f, c)?;
         }
         for (name, fp) in &self.added {
