@@ -3,19 +3,18 @@
 //! of formats in force), with its own stack, so a graph of any depth is walked without
 //! deep recursion.
 
-use alloc::borrow::ToOwned;
 use alloc::collections::BTreeSet;
-use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::Verdict;
 use super::format::{FormatSet, families};
+use super::paths::{PathId, Paths, Seg};
 use super::report::{ChangeKind, Finding, Reason};
 use super::rules::{self as r, Rule};
 use super::verdict::{Side, has};
 use crate::StructKind;
-use crate::diff::{Id, NodeField, NodeShape, PathId, Paths, name_token};
+use crate::diff::{Id, NodeField, NodeShape};
 
 /// How many findings one side reports in full: each names a part of the type that some
 /// formats cannot carry. Past it, only a finding that rules out another format is kept
@@ -31,7 +30,7 @@ enum Todo {
 struct Carry<'s, 'g, 'd> {
     side: &'s Side<'g, 'd>,
     seen: BTreeSet<(Id, FormatSet)>,
-    paths: Paths,
+    paths: Paths<'g>,
     out: Vec<Finding>,
     /// Formats some finding says cannot carry the type.
     unsupported: FormatSet,
@@ -40,17 +39,17 @@ struct Carry<'s, 'g, 'd> {
 }
 
 /// Findings for both sides; the same feature at the same path is reported once.
-pub(crate) fn walk(
-    old: &Side<'_, '_>,
-    old_root: (Id, &str),
-    new: &Side<'_, '_>,
-    new_root: (Id, &str),
+pub(crate) fn walk<'g>(
+    old: &Side<'g, '_>,
+    old_root: (Id, &'g str),
+    new: &Side<'g, '_>,
+    new_root: (Id, &'g str),
 ) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
     for (side, (root, name)) in [(old, old_root), (new, new_root)] {
         let mut paths = Paths::default();
-        let root_path = paths.push(None, name.to_owned());
+        let root_path = paths.root(name);
         let mut c = Carry {
             side,
             seen: BTreeSet::new(),
@@ -69,7 +68,7 @@ pub(crate) fn walk(
     out
 }
 
-impl Carry<'_, '_, '_> {
+impl<'g> Carry<'_, 'g, '_> {
     fn run(&mut self) {
         while let Some(todo) = self.todo.pop() {
             match todo {
@@ -105,35 +104,33 @@ impl Carry<'_, '_, '_> {
         }
         let side = self.side;
         let mut next: Vec<Todo> = Vec::new();
-        let mut sub = |paths: &mut Paths, seg: &str, child: Id, mask: FormatSet| {
-            let p = if seg.is_empty() {
-                path
-            } else {
-                paths.child(path, seg.to_owned())
-            };
+        let mut sub = |paths: &mut Paths<'g>, seg: Option<Seg<'g>>, child: Id, mask: FormatSet| {
+            let p = seg.map_or(path, |seg| paths.child(path, seg));
             next.push(Todo::Visit(child, p, mask));
         };
         match side.shape(id) {
             NodeShape::Primitive(_) | NodeShape::Opaque(_) => {}
-            NodeShape::Option(t) => sub(&mut self.paths, "?", *t, mask),
-            NodeShape::Seq(t) | NodeShape::Array(_, t) => sub(&mut self.paths, "[]", *t, mask),
+            NodeShape::Option(t) => sub(&mut self.paths, Some(Seg::Text("?")), *t, mask),
+            NodeShape::Seq(t) | NodeShape::Array(_, t) => {
+                sub(&mut self.paths, Some(Seg::Text("[]")), *t, mask)
+            }
             NodeShape::Map(k, v) => {
-                sub(&mut self.paths, "{key}", *k, mask);
-                sub(&mut self.paths, "{value}", *v, mask);
+                sub(&mut self.paths, Some(Seg::Text("{key}")), *k, mask);
+                sub(&mut self.paths, Some(Seg::Text("{value}")), *v, mask);
             }
             NodeShape::Tuple(items) => {
                 for (i, t) in items.iter().enumerate() {
-                    sub(&mut self.paths, &format!(".{i}"), *t, mask);
+                    sub(&mut self.paths, Some(Seg::Index(i)), *t, mask);
                 }
             }
-            NodeShape::Named(_, inner) => sub(&mut self.paths, "", *inner, mask),
+            NodeShape::Named(_, inner) => sub(&mut self.paths, None, *inner, mask),
             NodeShape::Readable { human, compact } => {
                 let (h, c) = (
                     mask.intersection(families::HUMAN),
                     mask.difference(families::HUMAN),
                 );
-                sub(&mut self.paths, "<human>", *human, h);
-                sub(&mut self.paths, "<compact>", *compact, c);
+                sub(&mut self.paths, Some(Seg::Text("<human>")), *human, h);
+                sub(&mut self.paths, Some(Seg::Text("<compact>")), *compact, c);
             }
             NodeShape::Proxy {
                 serialize,
@@ -141,9 +138,9 @@ impl Carry<'_, '_, '_> {
                 own,
             } => {
                 for t in [serialize, deserialize].into_iter().flatten() {
-                    sub(&mut self.paths, "", *t, mask);
+                    sub(&mut self.paths, None, *t, mask);
                 }
-                sub(&mut self.paths, "", *own, mask);
+                sub(&mut self.paths, None, *own, mask);
             }
             NodeShape::Struct(s) => {
                 if has(&s.attrs, "tag") {
@@ -167,7 +164,7 @@ impl Carry<'_, '_, '_> {
                     next.push(Todo::Report(path, what, rule, mask));
                 }
                 for v in &e.variants {
-                    let vp = self.paths.child(path, format!("::{}", name_token(&v.name)));
+                    let vp = self.paths.child(path, Seg::Variant(&v.name));
                     if has(&v.attrs, "untagged") {
                         let rule = &r::UNSUPPORTED_UNTAGGED;
                         next.push(Todo::Report(vp, "untagged variant", rule, mask));
@@ -183,16 +180,16 @@ impl Carry<'_, '_, '_> {
     fn fields(
         &mut self,
         path: PathId,
-        fields: &[NodeField],
+        fields: &'g [NodeField],
         named: bool,
         mask: FormatSet,
         next: &mut Vec<Todo>,
     ) {
         for (i, f) in fields.iter().enumerate() {
             let segment = if named {
-                format!(".{}", name_token(&f.name))
+                Seg::Field(&f.name)
             } else {
-                format!(".{i}")
+                Seg::Index(i)
             };
             let fp = self.paths.child(path, segment);
             if has(&f.attrs, "flatten") {

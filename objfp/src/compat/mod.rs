@@ -52,6 +52,7 @@
 
 mod carry;
 mod format;
+mod paths;
 mod policy;
 mod report;
 mod rules;

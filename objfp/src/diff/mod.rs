@@ -122,7 +122,7 @@ pub use report::{Change, ChangeKind, type_name};
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]
 pub(crate) use report::{attr_text, is_bare, name_token, quoted};
 pub(crate) use same::Equality;
-pub(crate) use walk::{Budget, Engine, MAX_REPORT_BYTES, PathId, Paths, Render};
+pub(crate) use walk::{Budget, Engine, MAX_REPORT_BYTES, Render};
 
 /// The changes that turn `old` into `new`, in the order the walk meets them; empty when
 /// the fingerprints are equal. Paths start with `new`'s [`type_name`].

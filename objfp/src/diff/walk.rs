@@ -41,31 +41,31 @@ pub(crate) const MAX_PAIRS: usize = 1 << 20;
 pub(crate) const MAX_REPORT_BYTES: usize = 1 << 20;
 
 /// A path in [`Paths`].
-pub(crate) type PathId = usize;
+type PathId = usize;
 
 /// Every path the walk has reached, as a tree: each one is its parent and a segment.
 #[derive(Default)]
-pub(crate) struct Paths {
+struct Paths {
     /// Parent, segment, and the length of the whole path in bytes.
     nodes: Vec<(Option<PathId>, String, usize)>,
 }
 
 impl Paths {
-    pub(crate) fn push(&mut self, parent: Option<PathId>, segment: String) -> PathId {
+    fn push(&mut self, parent: Option<PathId>, segment: String) -> PathId {
         let len = parent.map_or(0, |p| self.nodes[p].2) + segment.len();
         self.nodes.push((parent, segment, len));
         self.nodes.len() - 1
     }
 
-    pub(crate) fn child(&mut self, parent: PathId, segment: String) -> PathId {
+    fn child(&mut self, parent: PathId, segment: String) -> PathId {
         self.push(Some(parent), segment)
     }
 
-    pub(crate) fn len(&self, path: PathId) -> usize {
+    fn len(&self, path: PathId) -> usize {
         self.nodes[path].2
     }
 
-    pub(crate) fn text(&self, path: PathId) -> String {
+    fn text(&self, path: PathId) -> String {
         let mut segments = Vec::new();
         let mut at = Some(path);
         while let Some(p) = at {

@@ -56,9 +56,53 @@ pub(super) fn accepts(name: &str, attrs: &Attrs, wanted: &str) -> bool {
 }
 
 /// Pairs items by exact name (in order of occurrence), then by accepted names: each new
-/// item with the first old one still free. Sorted maps keep it linearithmic in the
-/// number of items and accepted names, whatever a lockfile holds.
+/// item with the first old one still free. Short lists (every real type's) are scanned;
+/// longer ones go through sorted maps, which keep it linearithmic in the number of items
+/// and accepted names, whatever a lockfile holds. Both give the same pairs.
 pub(super) fn pair<T>(
+    old: &[T],
+    new: &[T],
+    name: impl Fn(&T) -> &str,
+    attrs: impl Fn(&T) -> &Attrs,
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    if old.len().saturating_mul(new.len()) <= 1024 {
+        return pair_scan(old, new, name, attrs);
+    }
+    pair_sorted(old, new, name, attrs)
+}
+
+fn pair_scan<T>(
+    old: &[T],
+    new: &[T],
+    name: impl Fn(&T) -> &str,
+    attrs: impl Fn(&T) -> &Attrs,
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let mut of_old = vec![None; old.len()];
+    let mut of_new = vec![None; new.len()];
+    for (j, n) in new.iter().enumerate() {
+        if let Some(i) = (0..old.len()).find(|&i| of_old[i].is_none() && name(&old[i]) == name(n)) {
+            of_old[i] = Some(j);
+            of_new[j] = Some(i);
+        }
+    }
+    for (j, n) in new.iter().enumerate() {
+        if of_new[j].is_some() {
+            continue;
+        }
+        let found = (0..old.len()).find(|&i| {
+            of_old[i].is_none()
+                && (accepts(name(n), attrs(n), name(&old[i]))
+                    || accepts(name(&old[i]), attrs(&old[i]), name(n)))
+        });
+        if let Some(i) = found {
+            of_old[i] = Some(j);
+            of_new[j] = Some(i);
+        }
+    }
+    (of_old, of_new)
+}
+
+fn pair_sorted<T>(
     old: &[T],
     new: &[T],
     name: impl Fn(&T) -> &str,
@@ -138,4 +182,60 @@ pub(super) fn accepts_list(attrs: &Attrs) -> Vec<String> {
 
 pub(super) fn changed_keys_accepts(a: &Attrs, b: &Attrs) -> bool {
     !accepts_entries(a).eq(accepts_entries(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::borrow::Cow;
+    use alloc::vec::Vec;
+
+    use super::{Attrs, pair_scan, pair_sorted};
+
+    type Item = (&'static str, Attrs);
+
+    fn name(x: &Item) -> &str {
+        x.0
+    }
+
+    fn attrs(x: &Item) -> &Attrs {
+        &x.1
+    }
+
+    /// The two ways of pairing agree, on lists with duplicates and accepted names.
+    #[test]
+    fn scan_and_sorted_pairing_agree() {
+        let names = ["a", "b", "", "c", "a", "d", ""];
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let list = |n: usize, next: &mut dyn FnMut() -> u64| -> Vec<Item> {
+            (0..n)
+                .map(|_| {
+                    let name = names[(next() % names.len() as u64) as usize];
+                    let mut attrs = Attrs::new();
+                    if next().is_multiple_of(3) {
+                        for _ in 0..1 + next() % 2 {
+                            let a = names[(next() % names.len() as u64) as usize];
+                            attrs.push((Cow::Borrowed("accepts"), Cow::Borrowed(a)));
+                        }
+                    }
+                    (name, attrs)
+                })
+                .collect()
+        };
+        for _ in 0..500 {
+            let (n, m) = ((next() % 8) as usize, (next() % 8) as usize);
+            let old = list(n, &mut next);
+            let new = list(m, &mut next);
+            assert_eq!(
+                pair_scan(&old, &new, name, attrs),
+                pair_sorted(&old, &new, name, attrs),
+                "{old:?} {new:?}"
+            );
+        }
+    }
 }

@@ -5,8 +5,8 @@ use super::fields::items_of_fields;
 use super::*;
 use crate::diff::{NodeEnum, NodeVariant};
 
-impl Walker<'_, '_> {
-    pub(super) fn enums(&mut self, a: &NodeEnum, b: &NodeEnum, ctx: Ctx) {
+impl<'g> Walker<'g, '_> {
+    pub(super) fn enums(&mut self, a: &'g NodeEnum, b: &'g NodeEnum, ctx: Ctx) {
         if a.repr != b.repr {
             let or_none = |s: &str| {
                 if s.is_empty() {
@@ -124,10 +124,10 @@ impl Walker<'_, '_> {
 
     pub(super) fn variant(
         &mut self,
-        v: &NodeVariant,
-        w: &NodeVariant,
-        ea: &Attrs,
-        eb: &Attrs,
+        v: &'g NodeVariant,
+        w: &'g NodeVariant,
+        ea: &'g Attrs,
+        eb: &'g Attrs,
         ctx: Ctx,
     ) {
         if ctx.is_empty() {
@@ -186,7 +186,7 @@ impl Walker<'_, '_> {
     }
 
     /// Untagged enums: appending a variant is ruled; any other change is not decided.
-    pub(super) fn untagged(&mut self, a: &NodeEnum, b: &NodeEnum, ctx: Ctx) {
+    pub(super) fn untagged(&mut self, a: &'g NodeEnum, b: &'g NodeEnum, ctx: Ctx) {
         let mut same = |v: &NodeVariant, w: &NodeVariant| {
             v.name == w.name
                 && v.kind == w.kind
@@ -201,7 +201,7 @@ impl Walker<'_, '_> {
             && a.variants.iter().zip(&b.variants).all(|(v, w)| same(v, w));
         if prefix {
             for j in a.variants.len()..b.variants.len() {
-                let len = self.enter(&format!("::{j}"));
+                let len = self.enter(Seg::VariantIndex(j));
                 self.one(
                     ChangeKind::VariantAdded,
                     &r::UNTAGGED_VARIANT_APPENDED,

@@ -45,7 +45,7 @@ fn has_in(attrs: Option<&Attrs>, key: &str) -> bool {
     attrs.is_some_and(|a| has(a, key))
 }
 
-impl Walker<'_, '_> {
+impl<'g> Walker<'g, '_> {
     /// Container attributes of a struct or enum; returns false when the tagging changed
     /// (nothing below can be compared then).
     pub(super) fn container_attrs(&mut self, a: &Attrs, b: &Attrs, ctx: Ctx) -> bool {
@@ -73,7 +73,7 @@ impl Walker<'_, '_> {
         !tagging
     }
 
-    pub(super) fn structs(&mut self, s: &NodeStruct, t: &NodeStruct, ctx: Ctx) {
+    pub(super) fn structs(&mut self, s: &'g NodeStruct, t: &'g NodeStruct, ctx: Ctx) {
         if !self.container_attrs(&s.attrs, &t.attrs, ctx) {
             return;
         }
@@ -195,9 +195,9 @@ impl Walker<'_, '_> {
     pub(super) fn removed_reasons(
         &mut self,
         at: usize,
-        f: &NodeField,
-        oc: &Attrs,
-        nc: &Attrs,
+        f: &'g NodeField,
+        oc: &'g Attrs,
+        nc: &'g Attrs,
         ctx: Ctx,
     ) {
         let map = ctx.mask(ctx.map());
@@ -220,9 +220,9 @@ impl Walker<'_, '_> {
     pub(super) fn added_reasons(
         &mut self,
         at: usize,
-        f: &NodeField,
-        oc: &Attrs,
-        nc: &Attrs,
+        f: &'g NodeField,
+        oc: &'g Attrs,
+        nc: &'g Attrs,
         ctx: Ctx,
     ) {
         let map = ctx.mask(ctx.map());
@@ -244,10 +244,10 @@ impl Walker<'_, '_> {
     /// Named fields: by name in formats that write maps, by position in the others.
     pub(super) fn named(
         &mut self,
-        old: &[NodeField],
-        new: &[NodeField],
-        oc: &Attrs,
-        nc: &Attrs,
+        old: &'g [NodeField],
+        new: &'g [NodeField],
+        oc: &'g Attrs,
+        nc: &'g Attrs,
         ctx: Ctx,
     ) {
         // serde writes a struct with a `flatten` field as a map, in every format.
@@ -342,10 +342,10 @@ impl Walker<'_, '_> {
     /// A field both types have (by name, or by position): its attributes, then its type.
     pub(super) fn field_pair(
         &mut self,
-        f: &NodeField,
-        g: &NodeField,
-        oc: &Attrs,
-        nc: &Attrs,
+        f: &'g NodeField,
+        g: &'g NodeField,
+        oc: &'g Attrs,
+        nc: &'g Attrs,
         ctx: Ctx,
     ) {
         if ctx.is_empty() {

@@ -30,11 +30,12 @@ use core::mem;
 
 use super::Verdict;
 use super::format::{Format, FormatSet, families};
+use super::paths::{PathId, Paths, Seg};
 use super::report::{ChangeKind, Finding, Reason};
 use super::rules::{self as r, Rule};
 use crate::diff::{
-    Attrs, Budget, Equality, Graph, Id, MAX_REPORT_BYTES, NodeShape, PathId, Paths, Render, Text,
-    attr_text, name_token,
+    Attrs, Budget, Equality, Graph, Id, MAX_REPORT_BYTES, NodeShape, Render, Text, attr_text,
+    name_token,
 };
 use crate::{Primitive, StructKind};
 
@@ -54,8 +55,8 @@ pub(crate) struct Side<'g, 'd> {
     pub render: Render<'g>,
 }
 
-impl Side<'_, '_> {
-    pub(crate) fn shape(&self, id: Id) -> &NodeShape {
+impl<'g> Side<'g, '_> {
+    pub(crate) fn shape(&self, id: Id) -> &'g NodeShape {
         &self.graph.nodes[id].shape
     }
 }
@@ -134,7 +135,7 @@ struct Walker<'g, 'd> {
     seen: BTreeSet<(Id, Id, Ctx)>,
     equality: Equality,
     budget: Budget,
-    paths: Paths,
+    paths: Paths<'g>,
     /// The tasks of the pair being compared, in order.
     plan: Vec<Task>,
     out: Vec<Finding>,
@@ -147,9 +148,15 @@ struct Walker<'g, 'd> {
 
 /// The findings for `old` -> `new`, paths starting with `root`, and whether the walk
 /// stopped at a budget (the last finding is then [`ChangeKind::Truncated`]).
-pub(crate) fn walk(old: Side<'_, '_>, a: Id, new: Side<'_, '_>, b: Id, root: &str) -> Vec<Finding> {
+pub(crate) fn walk<'g>(
+    old: Side<'g, '_>,
+    a: Id,
+    new: Side<'g, '_>,
+    b: Id,
+    root: &'g str,
+) -> Vec<Finding> {
     let mut paths = Paths::default();
-    let root_path = paths.push(None, root.to_owned());
+    let root_path = paths.root(root);
     let mut w = Walker {
         old,
         new,
@@ -207,7 +214,7 @@ pub(crate) fn walk(old: Side<'_, '_>, a: Id, new: Side<'_, '_>, b: Id, root: &st
     w.out
 }
 
-impl Walker<'_, '_> {
+impl<'g> Walker<'g, '_> {
     fn report(&mut self, path: PathId, mut finding: Finding) {
         // What the finding costs shown with its verdict (a line of formats) and the rules
         // it breaks (a line each): the budget bounds reports as people see them.
@@ -257,28 +264,28 @@ impl Walker<'_, '_> {
     }
 
     /// The current path with `segment` after it.
-    fn child(&mut self, segment: &str) -> PathId {
-        self.paths.child(self.at, segment.to_owned())
+    fn child(&mut self, segment: Seg<'g>) -> PathId {
+        self.paths.child(self.at, segment)
     }
 
     /// Makes the current path the current path and `segment`; returns the path to go
     /// back to with [`Walker::leave`].
-    fn enter(&mut self, segment: &str) -> PathId {
+    fn enter(&mut self, segment: Seg<'g>) -> PathId {
         let saved = self.at;
         self.at = self.child(segment);
         saved
     }
 
-    fn enter_field(&mut self, name: &str) -> PathId {
-        self.enter(&format!(".{}", name_token(name)))
+    fn enter_field(&mut self, name: &'g str) -> PathId {
+        self.enter(Seg::Field(name))
     }
 
     fn enter_index(&mut self, i: usize) -> PathId {
-        self.enter(&format!(".{i}"))
+        self.enter(Seg::Index(i))
     }
 
-    fn enter_variant(&mut self, name: &str) -> PathId {
-        self.enter(&format!("::{}", name_token(name)))
+    fn enter_variant(&mut self, name: &'g str) -> PathId {
+        self.enter(Seg::Variant(name))
     }
 
     fn leave(&mut self, saved: PathId) {
@@ -302,8 +309,8 @@ impl Walker<'_, '_> {
     }
 
     /// Plans the comparison of `a` with `b` at the current path and `segment`.
-    fn pair_in(&mut self, segment: &str, a: Id, b: Id, ctx: Ctx) {
-        let path = self.child(segment);
+    fn pair_in(&mut self, segment: &'static str, a: Id, b: Id, ctx: Ctx) {
+        let path = self.child(Seg::Text(segment));
         self.pair_at(path, a, b, ctx);
     }
 

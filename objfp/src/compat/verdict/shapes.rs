@@ -94,7 +94,7 @@ fn sides(side: &Side<'_, '_>, id: Id) -> (Id, Id) {
     }
 }
 
-impl Walker<'_, '_> {
+impl<'g> Walker<'g, '_> {
     pub(super) fn compare(&mut self, a: Id, b: Id, ctx: Ctx) {
         if ctx.is_empty() {
             return;
