@@ -151,16 +151,16 @@ impl<'g> Carry<'_, 'g, '_> {
                 self.fields(path, &s.fields, named, mask, &mut next);
             }
             NodeShape::Enum(e) => {
-                let (what, rule) = if has(&e.attrs, "untagged") {
-                    ("untagged enum", &r::UNSUPPORTED_UNTAGGED)
+                let tagging: Option<(&'static str, &'static Rule)> = if has(&e.attrs, "untagged") {
+                    Some(("untagged enum", &r::UNSUPPORTED_UNTAGGED))
                 } else if has(&e.attrs, "tag") && has(&e.attrs, "content") {
-                    ("adjacently tagged enum", &r::UNSUPPORTED_ADJACENT_TAG)
+                    Some(("adjacently tagged enum", &r::UNSUPPORTED_ADJACENT_TAG))
                 } else if has(&e.attrs, "tag") {
-                    ("internally tagged enum", &r::UNSUPPORTED_INTERNAL_TAG)
+                    Some(("internally tagged enum", &r::UNSUPPORTED_INTERNAL_TAG))
                 } else {
-                    ("", &r::UNSUPPORTED_UNTAGGED)
+                    None
                 };
-                if !what.is_empty() {
+                if let Some((what, rule)) = tagging {
                     next.push(Todo::Report(path, what, rule, mask));
                 }
                 for v in &e.variants {

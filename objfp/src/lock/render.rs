@@ -111,8 +111,10 @@ pub(super) fn render_with_history<'a>(
 }
 
 /// The text of a parsed lockfile, as [`render`] writes it: `render(entries)` parsed and
-/// displayed again is the same text. Declarations are written in objfp's order (a
-/// hand-edited file comes out normalized, without declarations nothing refers to).
+/// displayed again is the same text, earlier versions (`[Name@n]`) included.
+/// Declarations are written in objfp's order (a hand-edited file comes out normalized,
+/// without declarations nothing refers to), and always in version 2: a version 1 file
+/// comes out with `encoding = objfp/1`, the encoding of its fingerprints.
 ///
 /// ```
 /// #[derive(objfp::TypeFingerprint)]
