@@ -848,3 +848,23 @@ fn a_check_of_registered_types_covers_every_one() {
             .is_up_to_date()
     );
 }
+
+/// An update of a version 1 file whose fingerprints are this encoding's (one listed type
+/// unchanged tells) keeps the version it replaces, like an update of a version 2 file.
+#[test]
+fn an_update_of_a_version_1_file_with_current_fingerprints_keeps_history() {
+    let s = Scratch::new("v1-current-update");
+    let text = lock::render(&[entry::<v1::Order>("Order"), entry::<audit::Audit>("Audit")])
+        .unwrap()
+        .replace("version = 2\nencoding = objfp/2\n", "version = 1\n");
+    std::fs::write(s.lockfile(), &text).unwrap();
+    Check::new(s.lockfile())
+        .policy(json())
+        .mode(Mode::Update)
+        .run(&[entry::<v2::Order>("Order"), entry::<audit::Audit>("Audit")])
+        .unwrap();
+    let lockfile = Lockfile::read(s.lockfile()).unwrap();
+    assert_eq!(lockfile.version(), 2);
+    let history: Vec<_> = lockfile.history("Order").collect();
+    assert_eq!(history, [(1, v1::Order::FINGERPRINT)]);
+}

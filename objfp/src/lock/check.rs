@@ -278,8 +278,12 @@ impl Check {
         let path = &self.path;
         let mut outcome = Outcome::new(path);
         // The history to keep comes from the file as it is, when objfp can read it.
+        let mut sorted: Vec<&Entry> = entries.iter().collect();
+        sorted.sort_by(|a, b| a.name().cmp(b.name()));
         let existing = match Lockfile::read(path) {
-            Ok(lockfile) if lockfile.encoding == ENCODING => Some(lockfile),
+            Ok(lockfile) if lockfile.encoding == ENCODING || same_encoding(&lockfile, &sorted) => {
+                Some(lockfile)
+            }
             Ok(lockfile) => {
                 if entries.iter().any(|e| !self.policy_of(e.name()).is_none()) {
                     outcome.notes.push(format!(
