@@ -79,14 +79,6 @@ impl<'a> Container<'a> {
             data,
         })
     }
-
-    /// Every field of the container, across all variants.
-    pub fn all_fields(&self) -> Box<dyn Iterator<Item = &Field<'a>> + '_> {
-        match &self.data {
-            Data::Struct(_, fields) => Box::new(fields.iter()),
-            Data::Enum(variants) => Box::new(variants.iter().flat_map(|v| v.fields.iter())),
-        }
-    }
 }
 
 impl<'a> Variant<'a> {

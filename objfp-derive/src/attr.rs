@@ -13,6 +13,7 @@ use syn::{LitStr, Token};
 
 use crate::case::{AcceptedRules, RenameRule};
 use crate::ctxt::Ctxt;
+use crate::fnpath::FnPath;
 
 const FINGERPRINT: &str = "fingerprint";
 const SERDE: &str = "serde";
@@ -68,6 +69,35 @@ impl<T> Default for SerDe<T> {
     }
 }
 
+/// `#[serde(default)]` or `#[serde(default = "path")]`.
+#[derive(Clone)]
+pub enum DefaultAttr {
+    /// `Default::default`, in any spelling.
+    Flag,
+    Path(FnPath),
+}
+
+/// `with`, `serialize_with` and `deserialize_with` on a field or variant.
+#[derive(Clone, Default)]
+pub struct CustomWith {
+    /// `with = "module"`: `module::serialize` and `module::deserialize`.
+    pub with: Option<FnPath>,
+    pub serialize_with: Option<FnPath>,
+    pub deserialize_with: Option<FnPath>,
+}
+
+impl CustomWith {
+    /// The serializer the field is written with, if it is not the field type's own.
+    pub fn serializer(&self) -> Option<&FnPath> {
+        self.with.as_ref().or(self.serialize_with.as_ref())
+    }
+
+    /// The deserializer the field is read with, if it is not the field type's own.
+    pub fn deserializer(&self) -> Option<&FnPath> {
+        self.with.as_ref().or(self.deserialize_with.as_ref())
+    }
+}
+
 /// `#[fingerprint(...)]`, `#[serde(...)]` and `#[repr(...)]` on the struct or enum.
 pub struct ContainerAttrs {
     pub crate_path: Option<syn::Path>,
@@ -86,7 +116,7 @@ pub struct ContainerAttrs {
     pub tag: Option<String>,
     pub content: Option<String>,
     pub untagged: bool,
-    pub default: bool,
+    pub default: Option<DefaultAttr>,
     pub deny_unknown_fields: bool,
     pub transparent: Once<()>,
     pub from: Option<syn::Type>,
@@ -107,8 +137,7 @@ pub struct VariantAttrs {
     pub skip_deserializing: bool,
     pub other: bool,
     pub untagged: bool,
-    /// `with`/`serialize_with`/`deserialize_with`: the tokens, to point the error at.
-    pub custom_with: Option<TokenStream>,
+    pub with: CustomWith,
 }
 
 /// `#[fingerprint(...)]` and `#[serde(...)]` on a field.
@@ -117,10 +146,10 @@ pub struct FieldAttrs {
     pub aliases: Vec<String>,
     pub skip_serializing: bool,
     pub skip_deserializing: bool,
-    pub skip_serializing_if: bool,
-    pub default: bool,
+    pub skip_serializing_if: Option<FnPath>,
+    pub default: Option<DefaultAttr>,
     pub flatten: bool,
-    pub custom_with: Option<TokenStream>,
+    pub with: CustomWith,
     /// `#[fingerprint(skip)]`.
     pub fp_skip: Once<()>,
     /// `#[fingerprint(as = "Type")]`.
@@ -131,6 +160,8 @@ pub struct FieldAttrs {
 
 impl ContainerAttrs {
     pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        // serde's syntax errors are `serde_check`'s to report, once, as serde words them.
+        let quiet = Ctxt::default();
         let mut crate_path = Once::none("crate");
         let mut bound = Once::none("bound");
         let mut opaque = Once::none("opaque");
@@ -150,7 +181,7 @@ impl ContainerAttrs {
             tag: None,
             content: None,
             untagged: false,
-            default: false,
+            default: None,
             deny_unknown_fields: false,
             transparent: Once::none("transparent"),
             from: None,
@@ -194,6 +225,19 @@ impl ContainerAttrs {
                 let content;
                 syn::parenthesized!(content in meta.input);
                 let traits = Punctuated::<Implemented, Token![,]>::parse_terminated(&content)?;
+                let mut seen: Vec<String> = Vec::new();
+                for t in &traits {
+                    let key = t.0.to_token_stream().to_string();
+                    if seen.contains(&key) {
+                        cx.error_spanned_by(
+                            &t.0,
+                            format!(
+                                "`{key}` is listed twice in `implements(...)`; list each trait once"
+                            ),
+                        );
+                    }
+                    seen.push(key);
+                }
                 implements.set(
                     cx,
                     &meta.path,
@@ -213,7 +257,7 @@ impl ContainerAttrs {
             }
             Ok(())
         });
-        each_meta(cx, attrs, SERDE, |meta| {
+        each_meta(&quiet, attrs, SERDE, |meta| {
             let key = path_key(&meta.path);
             match key.as_str() {
                 "rename" => out.rename = parse_ser_de_str(&meta)?,
@@ -222,12 +266,9 @@ impl ContainerAttrs {
                 "tag" => out.tag = Some(lit_value(&meta)?),
                 "content" => out.content = Some(lit_value(&meta)?),
                 "untagged" => out.untagged = true,
-                "default" => {
-                    skip_value(&meta)?;
-                    out.default = true;
-                }
+                "default" => out.default = Some(default_attr(&meta)?),
                 "deny_unknown_fields" => out.deny_unknown_fields = true,
-                "transparent" => out.transparent.set(cx, &meta.path, ()),
+                "transparent" => out.transparent.set(&quiet, &meta.path, ()),
                 "from" => out.from = Some(lit_type(&meta)?),
                 "try_from" => out.try_from = Some(lit_type(&meta)?),
                 "into" => out.into = Some(lit_type(&meta)?),
@@ -260,6 +301,7 @@ impl ContainerAttrs {
 
 impl VariantAttrs {
     pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let quiet = Ctxt::default();
         let mut out = VariantAttrs {
             rename: SerDe::default(),
             aliases: Vec::new(),
@@ -268,7 +310,7 @@ impl VariantAttrs {
             skip_deserializing: false,
             other: false,
             untagged: false,
-            custom_with: None,
+            with: CustomWith::default(),
         };
         each_meta(cx, attrs, FINGERPRINT, |meta| {
             Err(meta.error(unknown_key(
@@ -277,7 +319,7 @@ impl VariantAttrs {
                 "none; put `#[fingerprint(...)]` on the type or on a field",
             )))
         });
-        each_meta(cx, attrs, SERDE, |meta| {
+        each_meta(&quiet, attrs, SERDE, |meta| {
             let key = path_key(&meta.path);
             match key.as_str() {
                 "rename" => out.rename = parse_ser_de_str(&meta)?,
@@ -292,8 +334,7 @@ impl VariantAttrs {
                 "other" => out.other = true,
                 "untagged" => out.untagged = true,
                 "with" | "serialize_with" | "deserialize_with" => {
-                    skip_value(&meta)?;
-                    out.custom_with = Some(meta.path.to_token_stream());
+                    custom_with(&mut out.with, &key, &meta)?;
                 }
                 _ => skip_value(&meta)?,
             }
@@ -305,15 +346,16 @@ impl VariantAttrs {
 
 impl FieldAttrs {
     pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let quiet = Ctxt::default();
         let mut out = FieldAttrs {
             rename: SerDe::default(),
             aliases: Vec::new(),
             skip_serializing: false,
             skip_deserializing: false,
-            skip_serializing_if: false,
-            default: false,
+            skip_serializing_if: None,
+            default: None,
             flatten: false,
-            custom_with: None,
+            with: CustomWith::default(),
             fp_skip: Once::none("skip"),
             fp_as: Once::none("as"),
             fp_opaque: Once::none("opaque"),
@@ -335,7 +377,7 @@ impl FieldAttrs {
             }
             Ok(())
         });
-        each_meta(cx, attrs, SERDE, |meta| {
+        each_meta(&quiet, attrs, SERDE, |meta| {
             let key = path_key(&meta.path);
             match key.as_str() {
                 "rename" => out.rename = parse_ser_de_str(&meta)?,
@@ -347,17 +389,13 @@ impl FieldAttrs {
                 "skip_serializing" => out.skip_serializing = true,
                 "skip_deserializing" => out.skip_deserializing = true,
                 "skip_serializing_if" => {
-                    skip_value(&meta)?;
-                    out.skip_serializing_if = true;
+                    let lit: LitStr = meta.value()?.parse()?;
+                    out.skip_serializing_if = Some(FnPath::new(&lit, meta.path.to_token_stream()));
                 }
-                "default" => {
-                    skip_value(&meta)?;
-                    out.default = true;
-                }
+                "default" => out.default = Some(default_attr(&meta)?),
                 "flatten" => out.flatten = true,
                 "with" | "serialize_with" | "deserialize_with" => {
-                    skip_value(&meta)?;
-                    out.custom_with = Some(meta.path.to_token_stream());
+                    custom_with(&mut out.with, &key, &meta)?;
                 }
                 _ => skip_value(&meta)?,
             }
@@ -365,6 +403,32 @@ impl FieldAttrs {
         });
         out
     }
+}
+
+/// `default` or `default = "path"`.
+fn default_attr(meta: &ParseNestedMeta) -> syn::Result<DefaultAttr> {
+    if !meta.input.peek(Token![=]) {
+        return Ok(DefaultAttr::Flag);
+    }
+    let lit: LitStr = meta.value()?.parse()?;
+    let path = FnPath::new(&lit, meta.path.to_token_stream());
+    Ok(if crate::fnpath::is_default_default(&path.segments()) {
+        DefaultAttr::Flag
+    } else {
+        DefaultAttr::Path(path)
+    })
+}
+
+/// `with`, `serialize_with` or `deserialize_with = "path"`.
+fn custom_with(out: &mut CustomWith, key: &str, meta: &ParseNestedMeta) -> syn::Result<()> {
+    let lit: LitStr = meta.value()?.parse()?;
+    let path = Some(FnPath::new(&lit, meta.path.to_token_stream()));
+    match key {
+        "with" => out.with = path,
+        "serialize_with" => out.serialize_with = path,
+        _ => out.deserialize_with = path,
+    }
+    Ok(())
 }
 
 /// Runs `f` on every item of every `#[name(...)]` attribute, collecting errors in `cx`.
@@ -522,29 +586,29 @@ fn parse_pin(lit: &LitStr) -> syn::Result<[u8; 32]> {
             ),
         )
     };
-    if text.len() != 64 {
+    // Characters, not bytes: `é` is one character of the text the user sees.
+    let chars: Vec<char> = text.chars().collect();
+    if let Some((position, bad)) = chars
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii_hexdigit())
+    {
         return Err(err(format!(
-            "a pinned fingerprint is 64 hex digits, this one has {} characters",
-            text.chars().count()
+            "a pinned fingerprint is 64 hex digits (0-9, a-f or A-F); character {} is {bad:?}, \
+             not a hex digit",
+            position + 1
+        )));
+    }
+    if chars.len() != 64 {
+        return Err(err(format!(
+            "a pinned fingerprint is 64 hex digits, this one has {}",
+            chars.len()
         )));
     }
     let mut out = [0u8; 32];
-    for (i, chunk) in text.as_bytes().chunks(2).enumerate() {
-        let digit = |c: u8| (c as char).to_digit(16);
-        match (digit(chunk[0]), digit(chunk[1])) {
-            (Some(hi), Some(lo)) => out[i] = (hi * 16 + lo) as u8,
-            _ => {
-                let bad = chunk
-                    .iter()
-                    .find(|c| digit(**c).is_none())
-                    .copied()
-                    .unwrap_or(b'?');
-                return Err(err(format!(
-                    "a pinned fingerprint is 64 hex digits, found {:?}",
-                    bad as char
-                )));
-            }
-        }
+    for (i, pair) in chars.chunks(2).enumerate() {
+        let digit = |c: char| c.to_digit(16).unwrap_or(0);
+        out[i] = (digit(pair[0]) * 16 + digit(pair[1])) as u8;
     }
     Ok(out)
 }

@@ -8,13 +8,19 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use crate::ast::Container;
 
 /// The generics with the where-clause, and the type parameters bounded by
-/// `TypeFingerprint` (the ones a description can show as arguments).
-pub fn where_clause(cont: &Container, krate: &TokenStream) -> (syn::Generics, Vec<syn::Ident>) {
+/// `TypeFingerprint` (the ones a description can show as arguments). `types` are the types
+/// the generated code asks `TypeFingerprint` of: the field types on the wire, or what a
+/// field is fingerprinted as (`as`, a well-known serializer helper).
+pub fn where_clause(
+    cont: &Container,
+    krate: &TokenStream,
+    types: &[syn::Type],
+) -> (syn::Generics, Vec<syn::Ident>) {
     let mut generics = cont.generics.clone();
     let where_clause = generics.make_where_clause();
     let mut bounded = Vec::new();
@@ -32,11 +38,7 @@ pub fn where_clause(cont: &Container, krate: &TokenStream) -> (syn::Generics, Ve
     }
     let mut used = BTreeSet::new();
     let mut projections = Vec::new();
-    for field in cont
-        .all_fields()
-        .filter(|f| !f.skipped() && f.attrs.fp_opaque.get().is_none())
-    {
-        let ty = field.attrs.fp_as.get().unwrap_or(field.ty);
+    for ty in types {
         let mut visit = Visit {
             params: &params,
             used: &mut used,
@@ -74,9 +76,13 @@ impl Visit<'_> {
     fn ty(&mut self, ty: &syn::Type) {
         match ty {
             syn::Type::Path(tp) => {
-                if let Some(qself) = &tp.qself {
-                    self.projection = true;
-                    self.ty(&qself.ty);
+                if tp.qself.is_some() {
+                    // `<T as Trait>::Item` is bounded as a whole (the field type), and
+                    // says nothing about `T` itself.
+                    if self.mentions_param(&tp.to_token_stream()) {
+                        self.projection = true;
+                    }
+                    return;
                 }
                 let segments = &tp.path.segments;
                 if let Some(first) = segments.first()
@@ -110,8 +116,21 @@ impl Visit<'_> {
             syn::Type::Group(g) => self.ty(&g.elem),
             syn::Type::Ptr(p) => self.ty(&p.elem),
             syn::Type::Tuple(t) => t.elems.iter().for_each(|e| self.ty(e)),
+            // A macro's expansion is not known here: bounded as a whole when it mentions
+            // a parameter.
+            syn::Type::Macro(m) if self.mentions_param(&m.mac.tokens) => {
+                self.projection = true;
+            }
             _ => {}
         }
+    }
+
+    fn mentions_param(&self, tokens: &TokenStream) -> bool {
+        tokens.clone().into_iter().any(|tt| match tt {
+            proc_macro2::TokenTree::Ident(i) => self.params.contains(&i.to_string()),
+            proc_macro2::TokenTree::Group(g) => self.mentions_param(&g.stream()),
+            _ => false,
+        })
     }
 }
 

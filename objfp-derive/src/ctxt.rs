@@ -8,6 +8,7 @@ use quote::ToTokens;
 #[derive(Default)]
 pub struct Ctxt {
     errors: RefCell<Option<syn::Error>>,
+    count: std::cell::Cell<usize>,
 }
 
 impl Ctxt {
@@ -17,6 +18,7 @@ impl Ctxt {
     }
 
     pub fn syn_error(&self, err: syn::Error) {
+        self.count.set(self.count.get() + 1);
         let mut errors = self.errors.borrow_mut();
         match errors.as_mut() {
             Some(existing) => existing.combine(err),
@@ -30,6 +32,11 @@ impl Ctxt {
             Some(err) => Err(err),
             None => Ok(()),
         }
+    }
+
+    /// How many errors have been reported, to tell which part of the input had one.
+    pub fn error_count(&self) -> usize {
+        self.count.get()
     }
 
     pub fn has_errors(&self) -> bool {

@@ -13,54 +13,95 @@ use crate::ast::{Container, Style};
 use crate::bound;
 use crate::ctxt::Ctxt;
 use crate::encode::{self, Node, Preimage, Ref, Tail};
-use crate::recursion::{Cycle, Rewriter};
+use crate::recursion::{Cycle, Mode, Rewriter};
 use crate::valid;
 
 pub fn derive(input: &syn::DeriveInput) -> TokenStream {
     match expand(input) {
         Ok(tokens) => tokens,
-        Err(err) => {
+        Err((err, stand_in)) => {
             // The errors, plus a stand-in impl so that uses of the type elsewhere do not
             // add a second wave of "trait not implemented" errors.
             let mut tokens = err.to_compile_error();
-            tokens.extend(fallback(input));
+            tokens.extend(stand_in);
             tokens
         }
     }
 }
 
-fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
+/// The errors, and the stand-in impl to emit with them.
+type Failure = (syn::Error, TokenStream);
+
+fn expand(input: &syn::DeriveInput) -> Result<TokenStream, Failure> {
     let cx = Ctxt::default();
     let Some(cont) = Container::from_syn(&cx, input) else {
-        return Err(cx
+        let err = cx
             .check()
-            .expect_err("from_syn reports why it returned None"));
+            .expect_err("from_syn reports why it returned None");
+        return Err((err, fallback(input, None, &[])));
     };
+    crate::serde_check::check(&cx, input);
     valid::check(&cx, &cont);
     let krate = bound::krate_path(&cont);
+    let mut clean = Vec::new();
+    let mut node = encode::canonical(&cx, &cont, &krate, &mut clean);
     let cycle = if cx.has_errors() {
         None
     } else {
-        Cycle::detect(&cx, &cont)
+        Cycle::detect(&cx, &cont, &mut node)
     };
-    let mut rewriter = Rewriter::new(&cont, cycle.as_ref(), krate.clone());
-    let node = encode::canonical(&cx, &cont, &mut rewriter);
-    cx.check()?;
+    // The node with member references rewritten (SPEC.md §8): back-references for the
+    // local fingerprint, and for a declared group the placeholder that orders members.
+    let rewritten = |mode: Mode| -> (Node, Vec<TokenStream>) {
+        let cycle = cycle.as_ref().expect("only called for recursion groups");
+        let mut out = node.clone();
+        let mut rw = Rewriter::new(&cont, cycle, mode, krate.clone());
+        out.for_each_fp_type(&mut |ty| rw.rewrite(&cx, ty));
+        (out, rw.same_type_checks())
+    };
+    let group = cycle.as_ref().map(|c| {
+        let (backref, checks) = rewritten(Mode::BackRef);
+        let placeholder = c.declared.then(|| rewritten(Mode::Placeholder).0);
+        (backref, placeholder, checks)
+    });
+    if let Err(err) = cx.check() {
+        return Err((err, fallback(input, Some(&cont), &clean)));
+    }
 
     let generator = Gen { krate: &krate };
     let ident = cont.ident;
-    let (generics, described_args) = bound::where_clause(&cont, &krate);
+    let (generics, described_args) = bound::where_clause(&cont, &krate, &node.desc_types());
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
-    let own_fp = generator.fingerprint(&node);
-    let mut checks = rewriter.same_type_checks();
-    let (fingerprint, cycle_impl) = match &cycle {
-        None => (own_fp, TokenStream::new()),
-        Some(cycle) => {
+    let mut checks = Vec::new();
+    let (fingerprint, cycle_impl) = match (&cycle, group) {
+        (Some(cycle), Some((backref, placeholder, same_type))) => {
+            checks.extend(same_type);
             let members = &cycle.members;
-            let locals = members.iter().map(|m| Ref::Local(m.clone())).collect();
-            let group =
-                generator.preimage(encode::group_preimage(members.len(), cycle.index, locals));
+            let local = generator.fingerprint(&backref);
+            let (local0, position, fingerprint) = match &placeholder {
+                // Self-recursion: a group of one, at position 0.
+                None => {
+                    let group =
+                        encode::group_preimage(1, 0, vec![Ref::Local(syn::parse_quote!(Self))]);
+                    (quote!(Self::LOCAL), quote!(0), generator.preimage(group))
+                }
+                Some(placeholder) => {
+                    let locals0 = members
+                        .iter()
+                        .map(|m| quote!(<#m as #krate::__private::CycleMember>::LOCAL0));
+                    let index = cycle.index;
+                    let size = members.len() as u32;
+                    let entries = members.iter().map(|m| {
+                        quote!((<#m as #krate::__private::CycleMember>::POSITION, <#m as #krate::__private::CycleMember>::LOCAL))
+                    });
+                    (
+                        generator.fingerprint(placeholder),
+                        quote!(#krate::__private::cycle_position(&[#(#locals0),*], #index)),
+                        quote!(#krate::__private::cycle_fingerprint(#size, <Self as #krate::__private::CycleMember>::POSITION, &[#(#entries),*])),
+                    )
+                }
+            };
             // Every member must list the same members in the same order.
             for (i, member) in members.iter().enumerate() {
                 if i != cycle.index {
@@ -76,11 +117,14 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
                 #[automatically_derived]
                 impl #impl_generics #krate::__private::CycleMember for #ident #ty_generics #where_clause {
                     type Cycle = (#(#members,)*);
-                    const LOCAL: #krate::Fingerprint = #own_fp;
+                    const LOCAL0: #krate::Fingerprint = #local0;
+                    const POSITION: u32 = #position;
+                    const LOCAL: #krate::Fingerprint = #local;
                 }
             };
-            (group, cycle_impl)
+            (fingerprint, cycle_impl)
         }
+        _ => (generator.fingerprint(&node), TokenStream::new()),
     };
     let fingerprint = generator.with_interfaces(&cont, fingerprint, &mut checks);
     // Compile-time checks ride on the fingerprint's initializer, so they are proven for
@@ -94,19 +138,54 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
         })
     };
     let description = generator.description(&cont, &node, &described_args);
-    let type_expr = if cont.attrs.implements.is_empty() {
+    // A member of a recursion group is always a reference: its fields name it.
+    let mut type_expr = if cont.attrs.implements.is_empty() && cycle.is_none() {
         generator.type_expr(&node)
     } else {
         TokenStream::new()
     };
     let pin = generator.pin(&cont);
+    // A non-generic type's fingerprint is a free const named like the type, so that when
+    // rustc reports a cycle (an unannotated mutual recursion), its chain reads
+    // `_::Expr` ... `_::Block` rather than `_::<impl at src/ast.rs:12:10>` (README,
+    // "Recursive types"). Generic types cannot have one: their consts stay in the impl.
+    // (Lifetimes count too: a free const could not name them.)
+    let generic = !cont.generics.params.is_empty();
+    let (named, fingerprint) = if generic {
+        (TokenStream::new(), fingerprint)
+    } else {
+        if type_expr.is_empty() {
+            // Straight to the named const: one step less in a cycle's chain.
+            type_expr = quote!(const TYPE_EXPR: #krate::encoding::TypeExpr =
+                #krate::encoding::TypeExpr::reference(#ident););
+        }
+        // `Self` only appears in a group's or an interface check's code: field types
+        // that mention the type are rewritten to back-references.
+        let mentions_self = node.desc_types().iter().any(|t| {
+            use quote::ToTokens;
+            tokens_mention_self(t.to_token_stream())
+        });
+        let body = if cycle.is_some() || !cont.attrs.implements.is_empty() || mentions_self {
+            replace_self(fingerprint, ident)
+        } else {
+            fingerprint
+        };
+        // Spanned at the type's name: the chain's notes then point at each member.
+        (
+            quote_spanned!(ident.span()=> const #ident: #krate::Fingerprint = #body;),
+            quote!(#ident),
+        )
+    };
 
+    // rustc names an impl by where it is: at the type's name, it is the member's line.
+    let impl_token = quote_spanned!(ident.span()=> impl);
     Ok(quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
         const _: () = {
+            #named
             #[automatically_derived]
-            impl #impl_generics #krate::TypeFingerprint for #ident #ty_generics #where_clause {
+            #impl_token #impl_generics #krate::TypeFingerprint for #ident #ty_generics #where_clause {
                 const FINGERPRINT: #krate::Fingerprint = #fingerprint;
                 const DESCRIPTION: &'static #krate::Description = #description;
                 #type_expr
@@ -115,6 +194,33 @@ fn expand(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
             #pin
         };
     })
+}
+
+/// Whether a field type says `Self` (`PhantomData<Self>`, `<Self as Trait>::Item`).
+fn tokens_mention_self(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(i) => i == "Self",
+        proc_macro2::TokenTree::Group(g) => tokens_mention_self(g.stream()),
+        _ => false,
+    })
+}
+
+/// `Self` written as the type's name, for code outside the impl (non-generic types only,
+/// where the two are the same type).
+fn replace_self(tokens: TokenStream, ident: &syn::Ident) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Ident(i) if i == "Self" => TokenTree::Ident(ident.clone()),
+            TokenTree::Group(g) => {
+                let mut out = Group::new(g.delimiter(), replace_self(g.stream(), ident));
+                out.set_span(g.span());
+                TokenTree::Group(out)
+            }
+            other => other,
+        })
+        .collect()
 }
 
 pub struct Gen<'a> {
@@ -275,6 +381,9 @@ impl Gen<'_> {
                 quote_spanned!(interface.span()=> #krate::__private::interface_of(#interface).fingerprint),
             );
         }
+        if interfaces.len() > 1 {
+            checks.push(quote!(#krate::__private::distinct_interfaces(&[#(#interfaces),*])));
+        }
         quote!(#krate::interface::with_interfaces(#fingerprint, &[#(#interfaces),*]))
     }
 
@@ -387,7 +496,7 @@ impl Gen<'_> {
     pub fn type_ref(&self, r: &Ref) -> TokenStream {
         let krate = self.krate;
         match r {
-            Ref::Type { desc, .. } => quote!(#krate::__private::describe::<#desc>),
+            Ref::Type { desc, .. } => quote!(<#desc as #krate::TypeFingerprint>::DESCRIBE),
             Ref::Opaque(name) => {
                 let desc = self.opaque_description(name);
                 quote!({
@@ -448,26 +557,56 @@ fn literal_fp(krate: &TokenStream, fp: [u8; 32]) -> TokenStream {
     quote!(#krate::Fingerprint::from_bytes([#(#fp),*]))
 }
 
-/// A stand-in impl emitted next to errors.
-fn fallback(input: &syn::DeriveInput) -> TokenStream {
-    // Reached only with errors already reported; the attributes are read again for the
-    // crate path alone, and any new errors are dropped (they were reported the first time).
-    let krate = crate::attr::ContainerAttrs::from_attrs(&Ctxt::default(), &input.attrs)
+/// A stand-in impl emitted next to errors. It asks for the `TypeFingerprint` impl of every
+/// field type that had no error, so that those errors come in the same build as the
+/// derive's own (SPEC.md is silent on this; it is about the user's number of builds), and
+/// it declares the type a member of its `cycle(...)` so that the other members do not
+/// report it again.
+fn fallback(
+    input: &syn::DeriveInput,
+    cont: Option<&Container>,
+    clean: &[syn::Type],
+) -> TokenStream {
+    // The attributes are read again for the crate path and the cycle alone; any new
+    // errors are dropped (they were reported the first time).
+    let attrs = crate::attr::ContainerAttrs::from_attrs(&Ctxt::default(), &input.attrs);
+    let krate = attrs
         .crate_path
+        .as_ref()
         .map_or_else(|| quote!(::objfp), |path| quote!(#path));
     let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let generics = match cont {
+        Some(cont) => bound::where_clause(cont, &krate, clean).0,
+        None => input.generics.clone(),
+    };
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let zero = quote!(#krate::Fingerprint::from_bytes([0; 32]));
+    let count = clean.len();
+    let cycle_impl = attrs.cycle.get().map(|members| {
+        quote! {
+            impl #impl_generics #krate::__private::CycleMember for #ident #ty_generics #where_clause {
+                type Cycle = (#(#members,)*);
+                const LOCAL0: #krate::Fingerprint = #zero;
+                const POSITION: u32 = 0;
+                const LOCAL: #krate::Fingerprint = #zero;
+            }
+        }
+    });
     quote! {
         const _: () = {
             impl #impl_generics #krate::TypeFingerprint for #ident #ty_generics #where_clause {
-                const FINGERPRINT: #krate::Fingerprint = #krate::Fingerprint::from_bytes([0; 32]);
+                const FINGERPRINT: #krate::Fingerprint = {
+                    let _: [#krate::TypeRef; #count] = [#(<#clean as #krate::TypeFingerprint>::DESCRIBE),*];
+                    #zero
+                };
                 const DESCRIPTION: &'static #krate::Description = &#krate::Description {
                     name: "",
                     args: &[],
-                    fingerprint: #krate::Fingerprint::from_bytes([0; 32]),
+                    fingerprint: #zero,
                     shape: #krate::Shape::Opaque("derive failed"),
                 };
             }
+            #cycle_impl
         };
     }
 }

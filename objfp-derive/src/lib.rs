@@ -15,8 +15,11 @@ mod case;
 mod ctxt;
 mod encode;
 mod expand;
+mod fnpath;
+mod helpers;
 mod interface;
 mod recursion;
+mod serde_check;
 mod valid;
 
 use proc_macro::TokenStream;

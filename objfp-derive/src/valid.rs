@@ -6,6 +6,10 @@ use crate::ctxt::Ctxt;
 
 pub fn check(cx: &Ctxt, cont: &Container) {
     check_container(cx, cont);
+    // An opaque type has no fields on the wire: how they are serialized does not matter.
+    if cont.attrs.opaque.is_some() {
+        return;
+    }
     match &cont.data {
         Data::Struct(_, fields) => fields.iter().for_each(|f| check_field(cx, f)),
         Data::Enum(variants) => variants.iter().for_each(|v| check_variant(cx, v)),
@@ -20,18 +24,6 @@ fn check_container(cx: &Ctxt, cont: &Container) {
             "conflicting attributes: an opaque type has no fields, so it cannot be in a cycle",
         );
     }
-    if let Some(tokens) = attrs.transparent.tokens() {
-        let count = match &cont.data {
-            Data::Struct(_, fields) => fields.iter().filter(|f| !f.skipped()).count(),
-            Data::Enum(_) => 1, // serde reports transparent enums itself
-        };
-        if count != 1 {
-            cx.error_spanned_by(
-                tokens,
-                format!("#[serde(transparent)] needs exactly one field on the wire, found {count}"),
-            );
-        }
-    }
     if let Some((lit, _)) = &attrs.expect
         && (cont.generics.type_params().next().is_some()
             || cont.generics.const_params().next().is_some())
@@ -45,7 +37,10 @@ fn check_container(cx: &Ctxt, cont: &Container) {
 }
 
 fn check_variant(cx: &Ctxt, variant: &Variant) {
-    if let Some(tokens) = &variant.attrs.custom_with {
+    let with = &variant.attrs.with;
+    // `deserialize_with` alone only decides what is accepted (SPEC.md §10).
+    let written_by_custom = with.with.as_ref().or(with.serialize_with.as_ref());
+    if let Some(tokens) = written_by_custom.map(|p| &p.tokens) {
         cx.error_spanned_by(
             tokens,
             "objfp cannot see the wire shape of a variant with a custom serializer; \
@@ -68,17 +63,6 @@ fn check_field(cx: &Ctxt, field: &Field) {
         cx.error_spanned_by(
             tokens,
             format!("conflicting attributes: `{first}` and `{second}` on one field; keep one"),
-        );
-    }
-    if let Some(tokens) = &a.custom_with
-        && set.is_empty()
-        && !(a.skip_serializing && a.skip_deserializing)
-    {
-        cx.error_spanned_by(
-            tokens,
-            "objfp cannot see the wire shape of a custom serializer; add \
-                 `#[fingerprint(as = \"Type\")]` naming a type with the same serialized \
-                 shape, or `#[fingerprint(opaque = \"name\")]` with a name for it",
         );
     }
 }

@@ -6,7 +6,7 @@
 //! | bytes | content |
 //! |---|---|
 //! | 0..4 | the magic [`MAGIC`], `b"OFP\0"` |
-//! | 4 | the algorithm version, [`VERSION`] (`1` = `objfp/1`, see `SPEC.md`) |
+//! | 4 | the algorithm version, [`VERSION`] (`2` = `objfp/2`, see `SPEC.md`; `1` was `objfp/1`) |
 //! | 5..37 | the 32-byte [`Fingerprint`] of the payload's type |
 //! | 37.. | the payload |
 //!
@@ -41,12 +41,14 @@ use crate::{Fingerprint, TypeFingerprint};
 /// ```
 pub const MAGIC: [u8; 4] = *b"OFP\0";
 
-/// The fingerprint algorithm version written by this crate: `1`, for `objfp/1`.
+/// The fingerprint algorithm version written by this crate: `2`, for `objfp/2`. Frames of
+/// version `1` (objfp 0.1, `objfp/1`) are refused with [`FrameError::UnknownVersion`]: their
+/// fingerprints are of another encoding, so no type of this build has them.
 ///
 /// ```
-/// assert_eq!(objfp::frame::VERSION, 1);
+/// assert_eq!(objfp::frame::VERSION, 2);
 /// ```
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 
 /// Length of a frame header in bytes: magic, version and fingerprint.
 ///
@@ -346,6 +348,12 @@ impl fmt::Display for FrameError {
                 "not an objfp frame: expected the magic bytes {:02x?} (\"OFP\\0\"), found {:02x?}",
                 MAGIC,
                 found.get(..*len).unwrap_or(found)
+            ),
+            FrameError::UnknownVersion(1) => write!(
+                f,
+                "objfp frame written by objfp 0.1 (fingerprint algorithm objfp/1); this build \
+                 reads objfp/{VERSION}, whose fingerprints all differ: decode it with objfp 0.1, \
+                 or write it again"
             ),
             FrameError::UnknownVersion(v) => write!(
                 f,

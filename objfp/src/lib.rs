@@ -88,8 +88,74 @@ pub use table::Registration;
 pub use table::{DecodeError, Decoders, FingerprintTable, TableEntry};
 pub use verify::{Mismatch, verify};
 
-/// Derives [`TypeFingerprint`](trait@TypeFingerprint); see the crate documentation and
-/// `SPEC.md` for what the fingerprint covers.
+/// Derives [`TypeFingerprint`](trait@TypeFingerprint) for a struct or enum: a `const`
+/// SHA-256 fingerprint of its serialized shape (`SPEC.md` says byte by byte what counts),
+/// and a [`Description`] of it.
+///
+/// The derive reads the type's fields and variants and the `#[serde(...)]` attributes that
+/// change what is written or accepted, exactly as serde_derive interprets them (attributes
+/// serde would reject are rejected with serde's own message, so a type with both derives
+/// shows each error once). It needs no serde derive on the type itself.
+///
+/// ```
+/// #[derive(objfp::TypeFingerprint, serde::Serialize)]
+/// #[serde(tag = "type", rename_all = "snake_case")]
+/// enum Event {
+///     Created { id: u64, #[serde(default, skip_serializing_if = "Option::is_none")] by: Option<String> },
+///     Deleted { id: u64 },
+/// }
+/// ```
+///
+/// # Attributes
+///
+/// On the type, `#[fingerprint(...)]`:
+///
+/// | attribute | effect |
+/// |---|---|
+/// | `opaque = "name"` | the type is a named shape objfp does not look into: for a hand-written `Serialize`; name what it writes (`"rfc3339-timestamp"`), never a module path |
+/// | `cycle(A, B, ...)` | declares a mutual recursion (every member lists every member; the order does not matter) |
+/// | `implements(Trait, ...)` | folds in the interface fingerprints of traits marked [`#[objfp::interface]`](macro@interface) and checks the type implements them; for a trait of another crate, `Trait as CONST` with a hand-written [`InterfaceDescription`] |
+/// | `expect = "64 hex digits"` | pins the fingerprint: the build fails, showing both values, when it changes |
+/// | `crate = "path"` | the path of this crate, for a re-export |
+/// | `bound = "T: TypeFingerprint"` | replaces the inferred where-clause |
+///
+/// On a field, `#[fingerprint(...)]`: `skip` (not on the wire), `as = "Type"` (fingerprint
+/// the field as a type with the same serialized shape), `opaque = "name"` (a named shape).
+/// A field with a custom serializer (`#[serde(with = ..)]`, `serialize_with`) needs one of
+/// them unless objfp knows the helper (`SPEC.md` §10b); `deserialize_with` alone needs
+/// nothing (the field is written by its own type; the function's name is recorded).
+///
+/// ```
+/// mod url_serde {
+///     pub fn serialize<S: serde::Serializer>(u: &String, s: S) -> Result<S::Ok, S::Error> { s.serialize_str(u) }
+/// }
+///
+/// #[derive(objfp::TypeFingerprint, serde::Serialize)]
+/// struct Profile {
+///     #[serde(serialize_with = "url_serde::serialize")]
+///     #[fingerprint(as = "String")]
+///     home: String,
+///     #[serde(skip)]
+///     #[fingerprint(skip)]
+///     cache: Vec<u8>,
+/// }
+/// ```
+///
+/// # Errors you may meet
+///
+/// - **A field type without an impl** (`E0277`, "`X` has no fingerprint"): derive it too,
+///   or, for a type with a hand-written `Serialize`, derive it with
+///   `#[fingerprint(opaque = "...")]`; for a type of another crate, turn on objfp's feature
+///   for that crate (see `Cargo.toml`) or annotate the field.
+/// - **A mutual recursion without `cycle(...)`** (`E0391`, "cycle detected when simplifying
+///   constant for the type system `_::A`"): the chain names the members as `_::A`, `_::B`,
+///   ...; add `#[fingerprint(cycle(A, B, ...))]` to each. A member behind a type alias is
+///   not seen: spell the field's type out with `#[fingerprint(as = "...")]`.
+/// - **`implements(Trait)` for a trait without `#[objfp::interface]`** (`E0423`, "expected
+///   value, found trait"): mark the trait, or give it an interface by hand and write
+///   `implements(Trait as CONST)`.
+/// - **A pin that no longer matches** (`E0080`, "the fingerprint of `X` changed"): the
+///   message shows both values; replace the pin if the wire change is intended.
 pub use objfp_derive::TypeFingerprint;
 
 /// Gives a trait an interface fingerprint: see [`InterfaceDescription`].
@@ -119,8 +185,12 @@ pub use objfp_derive::interface_of;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no fingerprint: it does not implement `TypeFingerprint`",
     label = "no fingerprint for this type",
-    note = "derive it with `#[derive(objfp::TypeFingerprint)]`, or, for a type from another crate, \
-            annotate the field with `#[fingerprint(as = \"SameShape\")]` or \
+    note = "if serde's derive writes `{Self}`, derive it with `#[derive(objfp::TypeFingerprint)]`; \
+            if `{Self}` implements `Serialize` by hand, derive it with \
+            `#[fingerprint(opaque = \"name-of-what-it-writes\")]` on the type (deriving it \
+            without would fingerprint its Rust layout, not what it writes)",
+    note = "for a type from another crate, turn on objfp's feature for that crate if it has one; \
+            otherwise annotate the field with `#[fingerprint(as = \"SameShape\")]` or \
             `#[fingerprint(opaque = \"name\")]`"
 )]
 pub trait TypeFingerprint {
@@ -137,6 +207,11 @@ pub trait TypeFingerprint {
     /// this too, so that the type and the one it forwards to are one shape inside other
     /// types as well.
     const TYPE_EXPR: encoding::TypeExpr = encoding::TypeExpr::reference(Self::FINGERPRINT);
+    /// Not public API: a [`TypeRef`] to [`DESCRIPTION`](Self::DESCRIPTION), for the
+    /// descriptions the derive writes (an associated const, so that a field type without
+    /// an impl is one error, not one per use).
+    #[doc(hidden)]
+    const DESCRIBE: TypeRef = __private::describe::<Self>;
 }
 
 /// Not public API: what generated code calls. Changes without notice.
@@ -163,6 +238,25 @@ pub mod __private {
             ser
         } else {
             crate::encoding::TypeExpr::reference(fingerprint)
+        }
+    }
+
+    /// Fails const evaluation when `implements(...)` names one interface twice, however
+    /// its path is spelled (the derive already refuses the same spelling twice).
+    pub const fn distinct_interfaces(interfaces: &[Fingerprint]) {
+        let mut i = 0;
+        while i < interfaces.len() {
+            let mut j = i + 1;
+            while j < interfaces.len() {
+                if interfaces[i].eq(&interfaces[j]) {
+                    panic!(
+                        "`implements(...)` lists one interface twice (two paths to one trait, \
+                         or two traits with one interface); list each once"
+                    );
+                }
+                j += 1;
+            }
+            i += 1;
         }
     }
 
@@ -235,13 +329,128 @@ pub mod __private {
         };
     }
 
-    /// A member of a recursion group: its fingerprint with member references written as
-    /// back-references, and the group (as a tuple type) so members can check they agree.
+    /// A member of a recursion group (`SPEC.md` §8), as the derive implements it.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is listed in a `#[fingerprint(cycle(...))]` but does not declare it",
+        label = "this member does not say `#[fingerprint(cycle(...))]`",
+        note = "add the same `#[fingerprint(cycle(...))]` line to `{Self}`: every member of a cycle lists every member, in the same order"
+    )]
     pub trait CycleMember {
-        /// The members of the group, in order.
+        /// The members of the group, as listed.
         type Cycle;
-        /// The member's local fingerprint.
+        /// The member's fingerprint with every member reference replaced by the
+        /// placeholder: what orders the members.
+        const LOCAL0: Fingerprint;
+        /// The member's position in the group.
+        const POSITION: u32;
+        /// The member's local fingerprint: member references are back-references to
+        /// positions.
         const LOCAL: Fingerprint;
+    }
+
+    /// Stands for "a member of the recursion group" while the members are ordered.
+    pub struct CycleRef;
+
+    impl TypeFingerprint for CycleRef {
+        const FINGERPRINT: Fingerprint = crate::encoding::rec(u32::MAX);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "CycleRef",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Opaque("recursion placeholder"),
+        };
+    }
+
+    /// The back-reference to member `M` of the recursion group being defined.
+    pub struct RecTo<M: ?Sized>(core::marker::PhantomData<M>);
+
+    impl<M: CycleMember + ?Sized> TypeFingerprint for RecTo<M> {
+        const FINGERPRINT: Fingerprint = crate::encoding::rec(M::POSITION);
+        const DESCRIPTION: &'static Description = &Description {
+            name: "Rec",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Opaque("recursion back-reference"),
+        };
+    }
+
+    /// The position of member `index` among members with these placeholder fingerprints:
+    /// ordered by fingerprint, then by listed position (`SPEC.md` §8).
+    pub const fn cycle_position(locals0: &[Fingerprint], index: usize) -> u32 {
+        let own = &locals0[index];
+        let mut position = 0;
+        let mut j = 0;
+        while j < locals0.len() {
+            if less(&locals0[j], own) || (j < index && locals0[j].eq(own)) {
+                position += 1;
+            }
+            j += 1;
+        }
+        position
+    }
+
+    const fn less(a: &Fingerprint, b: &Fingerprint) -> bool {
+        let mut i = 0;
+        while i < 32 {
+            if a.0[i] != b.0[i] {
+                return a.0[i] < b.0[i];
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// `H(MAGIC 'g' u32(size) u32(position) local*)`, the locals in position order
+    /// (`SPEC.md` §8).
+    pub const fn cycle_fingerprint(
+        size: u32,
+        position: u32,
+        members: &[(u32, Fingerprint)],
+    ) -> Fingerprint {
+        let mut hasher = crate::sha256::Sha256::new()
+            .update(crate::encoding::MAGIC)
+            .update(&[crate::encoding::tag::GROUP])
+            .update(&size.to_le_bytes())
+            .update(&position.to_le_bytes());
+        let mut p = 0;
+        while p < members.len() as u32 {
+            let mut m = 0;
+            while m < members.len() {
+                if members[m].0 == p {
+                    hasher = hasher.update(&members[m].1.0);
+                }
+                m += 1;
+            }
+            p += 1;
+        }
+        Fingerprint(hasher.finalize())
+    }
+
+    /// A field written as `W` and read as `R` (a well-known helper on one side only).
+    pub struct ReadAs<W: ?Sized, R: ?Sized>(
+        core::marker::PhantomData<W>,
+        core::marker::PhantomData<R>,
+    );
+
+    impl<W: TypeFingerprint + ?Sized, R: TypeFingerprint + ?Sized> TypeFingerprint for ReadAs<W, R> {
+        const FINGERPRINT: Fingerprint =
+            crate::encoding::proxy_or_same(W::FINGERPRINT, R::FINGERPRINT);
+        const TYPE_EXPR: crate::encoding::TypeExpr = proxy_expr(
+            W::TYPE_EXPR,
+            W::FINGERPRINT,
+            R::FINGERPRINT,
+            Self::FINGERPRINT,
+        );
+        const DESCRIPTION: &'static Description = &Description {
+            name: "field",
+            args: &[],
+            fingerprint: Self::FINGERPRINT,
+            shape: Shape::Proxy {
+                serialize: Some(describe::<W>),
+                deserialize: Some(describe::<R>),
+                own: &Shape::Opaque("field"),
+            },
+        };
     }
 
     /// Holds when every member of a cycle lists the same members in the same order.
@@ -259,7 +468,10 @@ pub mod __private {
     /// Holds when both are one type.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` in a field is not the cycle member `{T}` of the same name",
-        note = "a field naming a cycle member must name that very type"
+        label = "objfp took this for the member `{T}` of `cycle(...)`",
+        note = "a field whose type is named like a member of `cycle(...)` is taken for that member; \
+                for another type of the same name, use a type alias with another name \
+                (`type OldName = path::Name;`)"
     )]
     pub trait SameType<T: ?Sized> {}
     impl<T: ?Sized> SameType<T> for T {}

@@ -330,11 +330,17 @@ fn serde_rename_all_shows_as_renamed_fields() {
     );
 }
 
+/// Flattening moves the fields of `Meta` into `Envelope` and drops the key `meta`: serde
+/// never writes a flattened field's own name (SPEC.md §6), so it is a removed field and a
+/// flattened one, not an attribute change of `meta`.
 #[test]
 fn serde_flatten_added() {
     assert_eq!(
         lines::<v1::Envelope, v2::Envelope>(),
-        ["Envelope.meta: serde: added flatten"]
+        [
+            "Envelope.meta: field removed (Meta)",
+            "Envelope.(flatten): field added (#[serde(flatten)] Meta)",
+        ]
     );
 }
 

@@ -294,7 +294,7 @@ fn enum_changes_are_explained_from_the_stored_text() {
         [
             r#"Event: serde: changed tag "type" -> "kind""#,
             "Event::deleted: variant removed",
-            "Event::created.meta: field added (#[serde(flatten)] Meta)",
+            "Event::created.(flatten): field added (#[serde(flatten)] Meta)",
             "Event::archived: variant added",
         ]
     );
@@ -713,7 +713,7 @@ fn the_format_reads_like_the_types() {
              struct Order {{\n    \
                  id: u64,\n    \
                  items: [Item],\n    \
-                 #[serde(default, skip_serializing_if)]\n    \
+                 #[serde(default, skip_serializing_if = \"is_none\")]\n    \
                  note: Option<string>,\n\
              }}\n\
              \n\

@@ -196,6 +196,120 @@ fn change_deep_in_a_cycle_changes_the_root_outside_it() {
     assert_ne!(fp::<v1::Root>(), fp::<v2::Root>());
 }
 
+// Issue 12.5: the order of `cycle(...)` does not change any fingerprint.
+mod mutual_three_reordered {
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(C, A, B))]
+    pub struct A {
+        pub b: Vec<B>,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(C, A, B))]
+    pub enum B {
+        Leaf(u32),
+        Node(Box<C>),
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(C, A, B))]
+    pub struct C {
+        pub a: Option<Box<A>>,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    pub struct Root {
+        pub a: A,
+    }
+}
+
+#[test]
+fn cycle_order_does_not_change_fingerprints() {
+    use mutual_three as listed;
+    use mutual_three_reordered as reordered;
+    assert_eq!(fp::<listed::A>(), fp::<reordered::A>());
+    assert_eq!(fp::<listed::B>(), fp::<reordered::B>());
+    assert_eq!(fp::<listed::C>(), fp::<reordered::C>());
+    assert_eq!(fp::<listed::Root>(), fp::<reordered::Root>());
+    // Positions follow the fingerprints with the cycle removed, so they are a
+    // permutation of 0..3 whatever the listed order.
+    use objfp::__private::CycleMember;
+    let mut positions = [
+        <listed::A as CycleMember>::POSITION,
+        <listed::B as CycleMember>::POSITION,
+        <listed::C as CycleMember>::POSITION,
+    ];
+    assert_eq!(
+        positions,
+        [
+            <reordered::A as CycleMember>::POSITION,
+            <reordered::B as CycleMember>::POSITION,
+            <reordered::C as CycleMember>::POSITION,
+        ]
+    );
+    positions.sort();
+    assert_eq!(positions, [0, 1, 2]);
+}
+
+// Members whose structures are identical up to the cycle tie, and keep the listed order
+// (SPEC.md §8 says so): reordering them may change the fingerprints.
+mod symmetric_ab {
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B))]
+    pub struct A {
+        pub next: Option<Box<B>>,
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(A, B))]
+    pub struct B {
+        pub next: Option<Box<A>>,
+    }
+}
+
+#[test]
+fn tied_members_keep_the_listed_order() {
+    use objfp::__private::CycleMember;
+    assert_eq!(
+        <symmetric_ab::A as CycleMember>::LOCAL0,
+        <symmetric_ab::B as CycleMember>::LOCAL0
+    );
+    assert_eq!(<symmetric_ab::A as CycleMember>::POSITION, 0);
+    assert_eq!(<symmetric_ab::B as CycleMember>::POSITION, 1);
+}
+
+// Issue 12.5: a member spelled through a path is recognised as the member (and checked to
+// be it at compile time).
+pub mod ast {
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(Expr, Block))]
+    pub enum Expr {
+        Lit(i64),
+        Block(Box<crate::ast::Block>),
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(Expr, Block))]
+    pub struct Block {
+        pub exprs: Vec<self::Expr>,
+    }
+}
+
+mod ast_plain {
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(Expr, Block))]
+    pub enum Expr {
+        Lit(i64),
+        Block(Box<Block>),
+    }
+    #[derive(objfp::TypeFingerprint)]
+    #[fingerprint(cycle(Expr, Block))]
+    pub struct Block {
+        pub exprs: Vec<Expr>,
+    }
+}
+
+#[test]
+fn members_spelled_through_paths_are_the_members() {
+    assert_eq!(fp::<ast::Expr>(), fp::<ast_plain::Expr>());
+    assert_eq!(fp::<ast::Block>(), fp::<ast_plain::Block>());
+}
+
 #[test]
 fn descriptions_of_recursive_types_point_back_at_themselves() {
     let d = list::List::DESCRIPTION;

@@ -32,7 +32,8 @@ fn layout_is_magic_version_fingerprint() {
     let bytes = valid_frame(&[]);
     assert_eq!(&bytes[..4], b"OFP\0");
     assert_eq!(bytes[..4], MAGIC);
-    assert_eq!(bytes[4], 1);
+    // objfp/2 (SPEC.md §3): the version byte follows the encoding's version tag.
+    assert_eq!(bytes[4], 2);
     assert_eq!(bytes[4], VERSION);
     assert_eq!(&bytes[5..37], Ping::FINGERPRINT.as_bytes());
     assert_eq!(Header::of::<Ping>().to_bytes().as_slice(), bytes.as_slice());
@@ -104,7 +105,7 @@ fn bad_magic_and_unknown_version() {
         Err(FrameError::BadMagic { .. })
     ));
 
-    for version in [0u8, 2, 9, 255] {
+    for version in [0u8, 3, 9, 255] {
         let mut other = framed.clone();
         other[4] = version;
         let err = read_header(&other).unwrap_err();
@@ -114,6 +115,12 @@ fn bad_magic_and_unknown_version() {
             "{err}"
         );
     }
+    // A frame of objfp 0.1 says where it comes from.
+    let mut old = framed.clone();
+    old[4] = 1;
+    let err = read_header(&old).unwrap_err();
+    assert_eq!(err, FrameError::UnknownVersion(1));
+    assert!(err.to_string().contains("objfp 0.1"), "{err}");
 }
 
 #[test]
@@ -330,7 +337,7 @@ fn frame_short_data_that_is_not_a_frame_says_so() {
         read_header(b"{}").unwrap_err().to_string(),
         "not an objfp frame: expected the magic bytes [4f, 46, 50, 00] (\"OFP\\0\"), found [7b, 7d]"
     );
-    for data in [&b""[..], b"O", b"OFP", b"OFP\0", b"OFP\0\x01"] {
+    for data in [&b""[..], b"O", b"OFP", b"OFP\0", b"OFP\0\x02"] {
         let err = read_header(data).unwrap_err();
         assert_eq!(
             err,

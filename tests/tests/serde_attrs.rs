@@ -1426,9 +1426,60 @@ mod field_skip {
         );
     }
 
+    /// Audit finding 11: the predicate decides what is written, so it counts, by name.
     #[test]
-    fn the_skip_serializing_if_predicate_is_not_significant() {
-        assert_eq!(fp::<skip_if::S>(), fp::<skip_if_other_predicate::S>());
+    fn skip_serializing_if_predicate_is_significant_by_its_name() {
+        assert_ne!(fp::<skip_if::S>(), fp::<skip_if_other_predicate::S>());
+        // The wire differs: `is_zero` leaves 0 out, `is_large` writes it.
+        assert_ne!(
+            to_json(&skip_if::S { a: 1, cache: 0 }),
+            to_json(&skip_if_other_predicate::S { a: 1, cache: 0 })
+        );
+        // `Option::is_none` in any spelling is one predicate...
+        assert_eq!(fp::<option_is_none::S>(), fp::<option_is_none_long::S>());
+        // ...and a predicate that never skips writes `null` where nothing was written.
+        assert_ne!(fp::<option_is_none::S>(), fp::<option_never::S>());
+        assert_eq!(to_json(&option_is_none::S { note: None }), json!({}));
+        assert_eq!(
+            to_json(&option_never::S { note: None }),
+            json!({ "note": null })
+        );
+        let postcard = |bytes: Vec<u8>| bytes;
+        assert_ne!(
+            postcard(postcard::to_allocvec(&option_is_none::S { note: None }).unwrap()),
+            postcard(postcard::to_allocvec(&option_never::S { note: None }).unwrap()),
+        );
+        // The description carries the name.
+        let objfp::Shape::Struct(s) = option_is_none::S::DESCRIPTION.shape else {
+            unreachable!()
+        };
+        let note = s.fields.get(0).unwrap();
+        assert_eq!(note.attrs.get("skip_serializing_if"), Some("is_none"));
+    }
+
+    mod option_is_none {
+        #[derive(objfp::TypeFingerprint, serde::Serialize, serde::Deserialize)]
+        pub struct S {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub note: Option<u8>,
+        }
+    }
+    mod option_is_none_long {
+        #[derive(objfp::TypeFingerprint, serde::Serialize, serde::Deserialize)]
+        pub struct S {
+            #[serde(default, skip_serializing_if = "std::option::Option::is_none")]
+            pub note: Option<u8>,
+        }
+    }
+    mod option_never {
+        #[derive(objfp::TypeFingerprint, serde::Serialize, serde::Deserialize)]
+        pub struct S {
+            #[serde(default, skip_serializing_if = "super::never")]
+            pub note: Option<u8>,
+        }
+    }
+    fn never<T>(_: &T) -> bool {
+        false
     }
 
     crate::lock_round_trip_test!(
@@ -1440,6 +1491,9 @@ mod field_skip {
         skip_deserializing::S,
         skip_if::S,
         skip_if_other_predicate::S,
+        option_is_none::S,
+        option_is_none_long::S,
+        option_never::S,
         enum_skip::E,
         enum_absent::E
     );
@@ -1516,10 +1570,32 @@ mod default {
         );
     }
 
+    /// The function decides the value a missing field takes: it counts, by name
+    /// (`Default::default` in any spelling is `#[serde(default)]`).
     #[test]
-    fn the_field_default_function_is_not_significant() {
-        assert_eq!(fp::<field_default::S>(), fp::<field_default_fn::S>());
-        assert_eq!(fp::<field_default::S>(), fp::<field_default_other_fn::S>());
+    fn the_field_default_function_is_significant_by_its_name() {
+        assert_ne!(fp::<field_default::S>(), fp::<field_default_fn::S>());
+        assert_ne!(
+            fp::<field_default_fn::S>(),
+            fp::<field_default_other_fn::S>()
+        );
+        let read = |v: Value| serde_json::from_value::<field_default_fn::S>(v).unwrap().b;
+        let read_other = |v: Value| {
+            serde_json::from_value::<field_default_other_fn::S>(v)
+                .unwrap()
+                .b
+        };
+        assert_ne!(read(json!({ "a": 1 })), read_other(json!({ "a": 1 })));
+        assert_eq!(fp::<field_default::S>(), fp::<field_default_default::S>());
+    }
+
+    mod field_default_default {
+        #[derive(objfp::TypeFingerprint, serde::Serialize, serde::Deserialize)]
+        pub struct S {
+            pub a: u8,
+            #[serde(default = "std::default::Default::default")]
+            pub b: u8,
+        }
     }
 
     #[test]
@@ -1531,11 +1607,14 @@ mod default {
     }
 
     #[test]
-    fn the_container_default_function_is_not_significant() {
-        assert_eq!(
+    fn the_container_default_function_is_significant_by_its_name() {
+        assert_ne!(
             fp::<container_default::S>(),
             fp::<container_default_fn::S>()
         );
+        let plain: container_default::S = serde_json::from_value(json!({})).unwrap();
+        let made: container_default_fn::S = serde_json::from_value(json!({})).unwrap();
+        assert_ne!((plain.a, plain.b), (made.a, made.b));
     }
 
     crate::lock_round_trip_test!(
@@ -1544,7 +1623,8 @@ mod default {
         field_default_fn::S,
         field_default_other_fn::S,
         container_default::S,
-        container_default_fn::S
+        container_default_fn::S,
+        field_default_default::S
     );
 }
 
@@ -2338,9 +2418,18 @@ mod custom_serializer {
         }
     }
 
+    /// `as` gives the shape, and the helper's name counts too (SPEC.md §10): swapping
+    /// one custom serializer for another is a change even when the annotation stays.
     #[test]
-    fn with_and_as_string_give_the_field_the_fingerprint_of_string() {
-        assert_eq!(fp::<with_as_string::S>(), fp::<string_field::S>());
+    fn with_and_as_string_give_the_shape_of_string_and_name_the_helper() {
+        assert_ne!(fp::<with_as_string::S>(), fp::<string_field::S>());
+        let objfp::Shape::Struct(s) = with_as_string::S::DESCRIPTION.shape else {
+            unreachable!()
+        };
+        let id = s.fields.get(0).unwrap();
+        assert_eq!((id.ty)().fingerprint, fp::<String>());
+        assert_eq!(id.attrs.get("serialize_with"), Some("decimal"));
+        assert_eq!(id.attrs.get("deserialize_with"), Some("decimal"));
         assert_eq!(
             to_json(&with_as_string::S { id: 42 }),
             to_json(&string_field::S { id: "42".into() })
@@ -2348,9 +2437,14 @@ mod custom_serializer {
         assert!(accepts::<with_as_string::S>(json!({ "id": "42" })));
     }
 
+    /// `with = "m"` is `serialize_with = "m::serialize"` with
+    /// `deserialize_with = "m::deserialize"`: one shape.
     #[test]
-    fn serialize_with_and_as_string_give_the_field_the_fingerprint_of_string() {
-        assert_eq!(fp::<serialize_with_as_string::S>(), fp::<string_field::S>());
+    fn serialize_with_and_deserialize_with_are_the_same_as_with() {
+        assert_eq!(
+            fp::<serialize_with_as_string::S>(),
+            fp::<with_as_string::S>()
+        );
         assert_eq!(
             to_json(&serialize_with_as_string::S { id: 42 }),
             json!({ "id": "42" })

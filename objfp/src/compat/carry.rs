@@ -185,8 +185,12 @@ impl<'g> Carry<'_, 'g, '_> {
         mask: FormatSet,
         next: &mut Vec<Todo>,
     ) {
+        let mut flattened = 0;
         for (i, f) in fields.iter().enumerate() {
-            let segment = if named {
+            let segment = if named && f.name.is_empty() {
+                flattened += 1;
+                Seg::Flatten(flattened)
+            } else if named {
                 Seg::Field(&f.name)
             } else {
                 Seg::Index(i)

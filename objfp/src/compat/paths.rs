@@ -25,6 +25,9 @@ pub(crate) enum Seg<'g> {
     Variant(&'g str),
     /// `::3`: a variant by index (untagged enums have no names on the wire).
     VariantIndex(usize),
+    /// `.(flatten)`, `.(flatten 2)`: the first, second, ... flattened field, whose own
+    /// name serde never writes (as `diff` writes them).
+    Flatten(usize),
 }
 
 impl Seg<'_> {
@@ -53,6 +56,10 @@ impl Seg<'_> {
             Seg::VariantIndex(i) => {
                 let _ = write!(out, "::{i}");
             }
+            Seg::Flatten(n) if n > 1 => {
+                let _ = write!(out, ".(flatten {n})");
+            }
+            Seg::Flatten(_) => out.push_str(".(flatten)"),
         }
     }
 
@@ -64,6 +71,7 @@ impl Seg<'_> {
             Seg::Variant(s) => 2 + name_len(s),
             Seg::Index(_) => 21,
             Seg::VariantIndex(_) => 22,
+            Seg::Flatten(_) => 31,
         }
     }
 }

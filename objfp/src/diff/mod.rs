@@ -51,6 +51,7 @@
 //! | map key, map value | `{key}`, `{value}` | `Order.totals{value}` |
 //! | human-readable / compact form | `<human>`, `<compact>` | `Host.addr<compact>` |
 //! | serialized / deserialized form | `<serialize>`, `<deserialize>` | `Legacy<serialize>` |
+//! | flattened field (serde never writes its name) | `.(flatten)`, `.(flatten 2)`, ... | `Event.(flatten).id` |
 //!
 //! Names are wire names (after serde's `rename` and `rename_all`). A name that is not a
 //! plain identifier (letters, digits, `_`, `-`, not starting with a digit) is written as a

@@ -125,9 +125,14 @@ impl Budget {
     }
 }
 
-/// Where a field's path goes: `.name` or `.0`.
-fn field_segment(kind: StructKind, index: usize, name: &str) -> String {
+/// Where a field's path goes: `.name` or `.0`; a flattened field, whose own name serde
+/// never writes (its wire name is `""`), is `.(flatten)`, then `.(flatten 2)`, ....
+fn field_segment(kind: StructKind, index: usize, name: &str, occurrence: usize) -> String {
     match kind {
+        StructKind::Named if name.is_empty() && occurrence > 1 => {
+            format!(".(flatten {occurrence})")
+        }
+        StructKind::Named if name.is_empty() => ".(flatten)".to_owned(),
         StructKind::Named => format!(".{}", name_token(name)),
         StructKind::Newtype | StructKind::Tuple | StructKind::Unit => format!(".{index}"),
     }
@@ -465,7 +470,7 @@ impl<'g, 'd> Engine<'g, 'd> {
         if kind != StructKind::Named {
             // Positional: compare by index.
             for i in 0..old.len().max(new.len()) {
-                let p = self.paths.child(path, field_segment(kind, i, ""));
+                let p = self.paths.child(path, field_segment(kind, i, "", 0));
                 match (old.get(i), new.get(i)) {
                     (Some(a), Some(b)) => self.field_pair(p, a, b),
                     (Some(a), None) => {
@@ -485,24 +490,31 @@ impl<'g, 'd> Engine<'g, 'd> {
         let new_keys = keys(new.iter().map(|f| f.name.as_ref()));
         let (in_new, in_old) = match_keys(&old_keys, &new_keys);
         // A field gone and another new at the same position, with the same type: renamed.
+        // Not into or out of a flattened field: its fields move to the container.
         let renamed: Vec<bool> = (0..old.len())
             .map(|i| {
                 i < new.len()
                     && in_new[i].is_none()
                     && in_old[i].is_none()
+                    && !old[i].name.is_empty()
+                    && !new[i].name.is_empty()
                     && self.same(old[i].ty, new[i].ty)
             })
             .collect();
         self.reordered(path, &old_keys, &new_keys, &in_new, &in_old, false);
         for (i, a) in old.iter().enumerate() {
             if in_new[i].is_none() && !renamed[i] {
-                let p = self.paths.child(path, field_segment(kind, i, &a.name));
+                let p = self
+                    .paths
+                    .child(path, field_segment(kind, i, &a.name, old_keys[i].1));
                 let (ty, attrs) = ((self.render_old)(a.ty), attr_texts(&a.attrs));
                 self.change(p, ChangeKind::FieldRemoved { ty, attrs });
             }
         }
         for (j, b) in new.iter().enumerate() {
-            let p = self.paths.child(path, field_segment(kind, j, &b.name));
+            let p = self
+                .paths
+                .child(path, field_segment(kind, j, &b.name, new_keys[j].1));
             if let Some(i) = in_old[j] {
                 self.field_pair(p, &old[i], b);
             } else if renamed.get(j) == Some(&true) {

@@ -32,16 +32,43 @@ use std::sync::{Mutex, RwLock};
 
 use crate::TypeFingerprint;
 
+// serde: `(**self).serialize(..)`. Written out rather than through `same_as!`: these are
+// the usual links of a recursive type, so they appear in the chain rustc prints for an
+// unannotated cycle, where one line each reads better than a macro invocation.
+impl<T: TypeFingerprint + ?Sized> TypeFingerprint for &T {
+    const FINGERPRINT: crate::Fingerprint = T::FINGERPRINT;
+    const DESCRIPTION: &'static crate::Description = T::DESCRIPTION;
+    const TYPE_EXPR: crate::encoding::TypeExpr = T::TYPE_EXPR;
+}
+
+impl<T: TypeFingerprint + ?Sized> TypeFingerprint for &mut T {
+    const FINGERPRINT: crate::Fingerprint = T::FINGERPRINT;
+    const DESCRIPTION: &'static crate::Description = T::DESCRIPTION;
+    const TYPE_EXPR: crate::encoding::TypeExpr = T::TYPE_EXPR;
+}
+
+#[cfg(feature = "alloc")]
+impl<T: TypeFingerprint + ?Sized> TypeFingerprint for Box<T> {
+    const FINGERPRINT: crate::Fingerprint = T::FINGERPRINT;
+    const DESCRIPTION: &'static crate::Description = T::DESCRIPTION;
+    const TYPE_EXPR: crate::encoding::TypeExpr = T::TYPE_EXPR;
+}
+
+#[cfg(feature = "alloc")]
+impl<T: TypeFingerprint + ?Sized> TypeFingerprint for Rc<T> {
+    const FINGERPRINT: crate::Fingerprint = T::FINGERPRINT;
+    const DESCRIPTION: &'static crate::Description = T::DESCRIPTION;
+    const TYPE_EXPR: crate::encoding::TypeExpr = T::TYPE_EXPR;
+}
+
+#[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
+impl<T: TypeFingerprint + ?Sized> TypeFingerprint for Arc<T> {
+    const FINGERPRINT: crate::Fingerprint = T::FINGERPRINT;
+    const DESCRIPTION: &'static crate::Description = T::DESCRIPTION;
+    const TYPE_EXPR: crate::encoding::TypeExpr = T::TYPE_EXPR;
+}
+
 same_as! {
-    // serde: `(**self).serialize(..)`.
-    [T: TypeFingerprint + ?Sized] &T => T;
-    [T: TypeFingerprint + ?Sized] &mut T => T;
-    #[cfg(feature = "alloc")]
-    [T: TypeFingerprint + ?Sized] Box<T> => T;
-    #[cfg(feature = "alloc")]
-    [T: TypeFingerprint + ?Sized] Rc<T> => T;
-    #[cfg(all(feature = "alloc", target_has_atomic = "ptr"))]
-    [T: TypeFingerprint + ?Sized] Arc<T> => T;
     #[cfg(feature = "alloc")]
     [T: TypeFingerprint + ToOwned + ?Sized] Cow<'_, T> => T;
 

@@ -43,13 +43,13 @@
 //!
 //! ```text
 //! fingerprints.lock is out of date: 2 changed, 1 added, 1 removed
-//!   changed Event: 312058079975 -> 7b54a7cc4aea
-//!     Event::Created.meta: field added (#[serde(flatten)] Meta)
+//!   changed Event: 312058079975 -> c94f297b1092
+//!     Event::Created.(flatten): field added (#[serde(flatten)] Meta)
 //!     Event::Archived: variant added
 //!     Event: variant indices changed: Deleted 1 -> 2
-//!   changed Order: 0f8d9053210d -> a9f3d22b56d6
+//!   changed Order: 0f8d9053210d -> 1affdab75b47
 //!     Order.items[].price: type changed u32 -> u64
-//!     Order.note: field added (#[serde(default, skip_serializing_if)] Option<string>)
+//!     Order.note: field added (#[serde(default, skip_serializing_if = "is_none")] Option<string>)
 //!   added Refund: f41dd09e19d5 (not in the lockfile)
 //!   removed Legacy: 6fe4e90dbef6 (no longer listed)
 //! If these wire changes are intended, rerun with OBJFP_UPDATE=1 to rewrite the lockfile, and commit it.
@@ -95,16 +95,16 @@
 //!
 //! ```text
 //! fingerprints.lock is out of date: 2 changed (1 within its policy), 1 added, 1 removed
-//!   changed Event: 312058079975 -> 7b54a7cc4aea, breaks backward(json)
-//!     Event::Created.meta: field added (#[serde(flatten)] Meta)  backward: none; breaking: json cbor msgpack msgpack-named postcard bincode bincode-fixint
+//!   changed Event: 312058079975 -> c94f297b1092, breaks backward(json)
+//!     Event::Created.(flatten): field added (#[serde(flatten)] Meta)  backward: none; breaking: json cbor msgpack msgpack-named postcard bincode bincode-fixint
 //!       breaks backward(json) in json [flatten-changed]: The field's contents move between a nested map and the enclosing one.
 //!     Event::Archived: variant added  backward: json cbor msgpack msgpack-named postcard bincode bincode-fixint
 //!     Event::Deleted: variant moved from index 1 to 2  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
 //!     Event: internally tagged enum, which some formats cannot carry  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
-//!     Event::Created.meta: flatten field, which some formats cannot carry  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
-//!   changed Order: 0f8d9053210d -> a9f3d22b56d6, keeps backward(json)
+//!     Event::Created.(flatten): flatten field, which some formats cannot carry  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
+//!   changed Order: 0f8d9053210d -> 1affdab75b47, keeps backward(json)
 //!     Order.items[].price: type changed u32 -> u64  backward: json cbor msgpack msgpack-named postcard bincode; breaking: bincode-fixint
-//!     Order.note: field added (#[serde(default, skip_serializing_if)] Option<string>)  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
+//!     Order.note: field added (#[serde(default, skip_serializing_if = "is_none")] Option<string>)  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
 //!     safe for backward compatibility in: json cbor msgpack msgpack-named
 //!   added Refund: f41dd09e19d5 (not in the lockfile)
 //!   removed Legacy: 6fe4e90dbef6 (no longer listed)

@@ -257,13 +257,34 @@ impl<'g> Walker<'g, '_> {
         };
         let (of_old, of_new) = pair(old, new, |f| &f.name, |f| &f.attrs);
         let seq = ctx.mask(ctx.seq());
-        let renamed =
-            |i: usize| i < new.len() && i < old.len() && of_old[i].is_none() && of_new[i].is_none();
+        // A field gone and another new at its position: by position it is the same
+        // field. Not into or out of a flattened field (wire name `""`), whose fields are
+        // the container's: that is a field removed and one added, as `diff` says.
+        let renamed = |i: usize| {
+            i < new.len()
+                && i < old.len()
+                && of_old[i].is_none()
+                && of_new[i].is_none()
+                && !old[i].name.is_empty()
+                && !new[i].name.is_empty()
+        };
+        // Each flattened field's place among the flattened fields of its side, for paths.
+        let flattened = |fields: &[NodeField]| -> Vec<usize> {
+            let mut n = 0;
+            fields
+                .iter()
+                .map(|f| {
+                    n += usize::from(f.name.is_empty());
+                    n
+                })
+                .collect()
+        };
+        let (old_flat, new_flat) = (flattened(old), flattened(new));
         for (i, f) in old.iter().enumerate() {
             if of_old[i].is_some() || renamed(i) {
                 continue;
             }
-            let len = self.enter_field(&f.name);
+            let len = self.enter_named(&f.name, old_flat[i]);
             let at = self.finding(ChangeKind::FieldRemoved {
                 ty: (self.old.render)(f.ty),
                 attrs: attr_list(&f.attrs),
@@ -280,7 +301,7 @@ impl<'g> Walker<'g, '_> {
             self.leave(len);
         }
         for (j, g) in new.iter().enumerate() {
-            let len = self.enter_field(&g.name);
+            let len = self.enter_named(&g.name, new_flat[j]);
             match of_new[j] {
                 None if renamed(j) => {
                     let f = &old[j];

@@ -280,6 +280,15 @@ impl<'g> Walker<'g, '_> {
         self.enter(Seg::Field(name))
     }
 
+    /// A named struct's field: `.name`, or for the `n`th flattened field `.(flatten n)`.
+    fn enter_named(&mut self, name: &'g str, flattened: usize) -> PathId {
+        if name.is_empty() {
+            self.enter(Seg::Flatten(flattened))
+        } else {
+            self.enter_field(name)
+        }
+    }
+
     fn enter_index(&mut self, i: usize) -> PathId {
         self.enter(Seg::Index(i))
     }

@@ -1,0 +1,7 @@
+#[derive(objfp::TypeFingerprint)]
+enum Event {
+    #[serde(borrow)]
+    Started,
+}
+
+fn main() {}

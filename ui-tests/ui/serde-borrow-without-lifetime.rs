@@ -1,0 +1,7 @@
+#[derive(objfp::TypeFingerprint)]
+struct Order {
+    #[serde(borrow)]
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(objfp::TypeFingerprint)]
+#[serde(default)]
+enum Level {
+    Low,
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(serde::Serialize, serde::Deserialize, objfp::TypeFingerprint)]
+#[serde(default)]
+struct Marker;
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(objfp::TypeFingerprint)]
+#[serde(default)]
+struct Marker;
+
+fn main() {}

@@ -1,0 +1,8 @@
+#[derive(serde::Serialize, serde::Deserialize, objfp::TypeFingerprint)]
+struct Order {
+    #[serde(rename = "id")]
+    #[serde(rename = "order_id")]
+    id: u64,
+}
+
+fn main() {}

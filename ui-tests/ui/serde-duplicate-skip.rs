@@ -1,0 +1,8 @@
+#[derive(objfp::TypeFingerprint)]
+enum Event {
+    #[serde(skip, skip)]
+    Started,
+    Stopped,
+}
+
+fn main() {}

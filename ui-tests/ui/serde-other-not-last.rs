@@ -1,0 +1,8 @@
+#[derive(objfp::TypeFingerprint)]
+enum Event {
+    #[serde(other)]
+    Unknown,
+    Started,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+#[derive(objfp::TypeFingerprint)]
+#[serde(tag = "kind")]
+enum Event {
+    Start,
+    #[serde(other)]
+    Unknown(u8),
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(objfp::TypeFingerprint)]
+#[serde(tag = "kind")]
+struct Pair(u8, u16);
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(serde::Serialize, serde::Deserialize, objfp::TypeFingerprint)]
+#[serde(renmae = "order")]
+struct Order {
+    id: u64,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+#[derive(serde::Serialize, serde::Deserialize, objfp::TypeFingerprint)]
+enum Status {
+    #[serde(skp)]
+    Open,
+    Closed,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+#[derive(objfp::TypeFingerprint)]
+enum Status {
+    #[serde(skp)]
+    Open,
+    Closed,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(serde::Serialize, serde::Deserialize, objfp::TypeFingerprint)]
+#[serde(untagged)]
+struct Order {
+    id: u64,
+}
+
+fn main() {}

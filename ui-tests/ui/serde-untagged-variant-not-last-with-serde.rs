@@ -1,0 +1,8 @@
+#[derive(serde::Serialize, serde::Deserialize, objfp::TypeFingerprint)]
+enum Value {
+    #[serde(untagged)]
+    Number(u64),
+    Text(String),
+}
+
+fn main() {}

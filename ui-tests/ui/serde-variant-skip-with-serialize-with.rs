@@ -1,0 +1,7 @@
+#[derive(objfp::TypeFingerprint)]
+enum Event {
+    #[serde(serialize_with = "write_started", skip_serializing)]
+    Started(u64),
+}
+
+fn main() {}
