@@ -52,6 +52,8 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "alloc")]
+pub mod compat;
 mod describe;
 #[cfg(feature = "alloc")]
 pub mod diff;

@@ -1,14 +1,17 @@
 //! Run-time lookup by fingerprint: which type wrote this data, what changed, and how to
 //! decode it.
 
-use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::frame::{FrameError, read_header};
-use crate::verify::{Lookup, Mismatch, ShortTypeName};
+use crate::compat::{self, Format, Report};
+use crate::verify::{Lookup, Mismatch};
 use crate::{Description, Fingerprint, TypeFingerprint};
+
+mod decoders;
+
+pub(crate) use decoders::write_breaking;
+pub use decoders::{DecodeError, Decoders};
 
 /// Types known to a program, by fingerprint.
 ///
@@ -339,6 +342,117 @@ impl FingerprintTable {
     }
 }
 
+impl FingerprintTable {
+    /// Like [`verify`](Self::verify), but also accepts data written by another version of
+    /// the type that the table knows, when `T` reads every value that version writes in
+    /// `format` (it is *backward compatible*, by the rules of [`crate::compat`]). Data of
+    /// a version `T` does not read faithfully is refused, and the [`Mismatch`] names the
+    /// breaking changes and the rules they break ([`Mismatch::compat_report`]).
+    ///
+    /// # Errors
+    /// A [`Mismatch`] when `received` is not `T`'s fingerprint and is either unknown to
+    /// the table or a version `T` does not read in `format`.
+    ///
+    /// ```
+    /// use objfp::compat::Format;
+    /// use objfp::table::Accepted;
+    /// use objfp::{FingerprintTable, TypeFingerprint};
+    ///
+    /// #[derive(TypeFingerprint)]
+    /// struct OrderV1 { id: u64 }
+    /// #[derive(TypeFingerprint)]
+    /// struct Order {
+    ///     id: u64,
+    ///     #[serde(default)]
+    ///     note: Option<String>,
+    /// }
+    /// #[derive(TypeFingerprint)]
+    /// struct OrderV0 { id: String }
+    /// # use serde as _;
+    ///
+    /// let mut table = FingerprintTable::new();
+    /// table.register::<OrderV1>("OrderV1").register::<OrderV0>("OrderV0");
+    ///
+    /// assert!(matches!(table.verify_compatible::<Order>(&Order::FINGERPRINT, Format::Json), Ok(Accepted::Same)));
+    /// let accepted = table.verify_compatible::<Order>(&OrderV1::FINGERPRINT, Format::Json).unwrap();
+    /// assert!(matches!(accepted, Accepted::Compatible { .. }));
+    /// // postcard has no field names or lengths: the v1 bytes do not read as `Order`.
+    /// assert!(table.verify_compatible::<Order>(&OrderV1::FINGERPRINT, Format::Postcard).is_err());
+    ///
+    /// let err = table.verify_compatible::<Order>(&OrderV0::FINGERPRINT, Format::Json).unwrap_err();
+    /// assert!(err.to_string().contains("Order.id: type changed string -> u64"));
+    /// assert_eq!(err.format(), Some(Format::Json));
+    /// ```
+    pub fn verify_compatible<T: TypeFingerprint + ?Sized>(
+        &self,
+        received: &Fingerprint,
+        format: Format,
+    ) -> Result<Accepted<'_>, Mismatch> {
+        if *received == T::FINGERPRINT {
+            return Ok(Accepted::Same);
+        }
+        let Some(entry) = self.get(received) else {
+            let mut mismatch = Mismatch::new::<T>(*received, Lookup::Unknown);
+            if let Some(expected) = self.get(&T::FINGERPRINT) {
+                mismatch = mismatch.with_expected_name(expected.name());
+            }
+            return Err(mismatch);
+        };
+        let report = compat::check(entry.description, T::DESCRIPTION);
+        if report.backward(format) {
+            return Ok(Accepted::Compatible {
+                entry,
+                format,
+                report,
+            });
+        }
+        let mut mismatch = Mismatch::new::<T>(*received, Lookup::Known(entry.description))
+            .with_known(
+                &entry.names,
+                crate::diff::diff(entry.description, T::DESCRIPTION),
+            )
+            .with_compat(format, report);
+        if let Some(expected) = self.get(&T::FINGERPRINT) {
+            mismatch = mismatch.with_expected_name(expected.name());
+        }
+        Err(mismatch)
+    }
+}
+
+/// What [`FingerprintTable::verify_compatible`] accepted.
+///
+/// ```
+/// use objfp::compat::Format;
+/// use objfp::table::Accepted;
+/// use objfp::{FingerprintTable, TypeFingerprint};
+///
+/// let mut table = FingerprintTable::new();
+/// table.register::<u16>("PortV1");
+/// match table.verify_compatible::<u32>(&u16::FINGERPRINT, Format::Json).unwrap() {
+///     Accepted::Compatible { entry, report, .. } => {
+///         assert_eq!(entry.name(), "PortV1");
+///         assert!(report.backward(Format::Json));
+///     }
+///     Accepted::Same => unreachable!(),
+///     _ => unreachable!(),
+/// }
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Accepted<'t> {
+    /// The fingerprint is the reader's own.
+    Same,
+    /// Data of another version, which the reader's type reads in the format.
+    Compatible {
+        /// The version that wrote the data, as the table knows it.
+        entry: &'t TableEntry,
+        /// The format it was checked for.
+        format: Format,
+        /// The verdicts for moving from that version to the reader's type.
+        report: Report,
+    },
+}
+
 /// The first 8 bytes of a fingerprint, ordered like the fingerprint.
 fn prefix(fingerprint: &Fingerprint) -> u64 {
     let (first, _) = fingerprint
@@ -392,337 +506,6 @@ impl<'a> IntoIterator for &'a FingerprintTable {
 
     fn into_iter(self) -> Iter<'a> {
         self.iter()
-    }
-}
-
-type DecodeFn<Out, Err> = Box<dyn Fn(&[u8]) -> Result<Out, Err> + Send + Sync>;
-
-struct Decoder<Out, Err> {
-    type_name: &'static str,
-    decode: DecodeFn<Out, Err>,
-}
-
-/// Decoders by fingerprint, for readers that accept several types or several versions of
-/// one, in any serialization format.
-///
-/// Register a decoding function per type; [`decode`](Self::decode) reads a frame header
-/// ([`crate::frame`]), picks the function registered for its fingerprint and hands it the
-/// payload. `Out` is what every decoder produces, typically the current version of a
-/// message, so that older versions are upgraded as they are read; `Err` is the format's
-/// error type.
-///
-/// ```
-/// use objfp::{DecodeError, Decoders, TypeFingerprint, frame};
-///
-/// #[derive(Debug, TypeFingerprint)]
-/// struct CountV1(u32);
-/// #[derive(Debug, TypeFingerprint)]
-/// struct Count(u64);
-///
-/// // A toy format: little-endian integers.
-/// let mut decoders: Decoders<Count, &'static str> = Decoders::new();
-/// decoders
-///     .register::<CountV1>(|b| {
-///         let b: [u8; 4] = b.try_into().map_err(|_| "expected 4 bytes")?;
-///         Ok(Count(u32::from_le_bytes(b).into()))
-///     })
-///     .register::<Count>(|b| {
-///         let b: [u8; 8] = b.try_into().map_err(|_| "expected 8 bytes")?;
-///         Ok(Count(u64::from_le_bytes(b)))
-///     });
-///
-/// let mut old = frame::Header::of::<CountV1>().to_bytes().to_vec();
-/// old.extend_from_slice(&7u32.to_le_bytes());
-/// assert_eq!(decoders.decode(&old).unwrap().0, 7);
-///
-/// let unknown = frame::Header::of::<String>().to_bytes();
-/// let err = decoders.decode(&unknown).unwrap_err();
-/// assert!(matches!(err, DecodeError::UnknownFingerprint { .. }));
-/// println!("{err}");
-/// ```
-pub struct Decoders<Out, Err> {
-    decoders: BTreeMap<Fingerprint, Decoder<Out, Err>>,
-}
-
-impl<Out, Err> Default for Decoders<Out, Err> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<Out, Err> Decoders<Out, Err> {
-    /// No decoders.
-    ///
-    /// ```
-    /// let decoders: objfp::Decoders<u8, ()> = objfp::Decoders::new();
-    /// assert!(decoders.is_empty());
-    /// ```
-    pub const fn new() -> Self {
-        Decoders {
-            decoders: BTreeMap::new(),
-        }
-    }
-
-    /// Registers the decoder for payloads written as `T`, keyed by `T::FINGERPRINT`. It
-    /// replaces any decoder registered before for the same fingerprint (a structurally
-    /// identical type writes indistinguishable data). Errors name the type as
-    /// [`core::any::type_name`] does; see [`register_named`](Self::register_named).
-    ///
-    /// ```
-    /// use objfp::{Decoders, TypeFingerprint};
-    /// let mut decoders: Decoders<String, core::str::Utf8Error> = Decoders::new();
-    /// decoders.register::<String>(|b| core::str::from_utf8(b).map(String::from));
-    /// assert!(decoders.accepts(&String::FINGERPRINT));
-    /// ```
-    pub fn register<T: TypeFingerprint + ?Sized>(
-        &mut self,
-        decode: impl Fn(&[u8]) -> Result<Out, Err> + Send + Sync + 'static,
-    ) -> &mut Self {
-        self.register_named::<T>(core::any::type_name::<T>(), decode)
-    }
-
-    /// Like [`register`](Self::register), with the name errors give the type, such as
-    /// `"OrderV1"`.
-    ///
-    /// ```
-    /// use objfp::{Decoders, TypeFingerprint};
-    /// let mut decoders: Decoders<u64, ()> = Decoders::new();
-    /// decoders.register_named::<u32>("CountV1", |_| Ok(0));
-    /// assert_eq!(decoders.accepted().next(), Some((u32::FINGERPRINT, "CountV1")));
-    /// ```
-    pub fn register_named<T: TypeFingerprint + ?Sized>(
-        &mut self,
-        name: &'static str,
-        decode: impl Fn(&[u8]) -> Result<Out, Err> + Send + Sync + 'static,
-    ) -> &mut Self {
-        self.decoders.insert(
-            T::FINGERPRINT,
-            Decoder {
-                type_name: name,
-                decode: Box::new(decode),
-            },
-        );
-        self
-    }
-
-    /// Decodes a frame: reads its header, then decodes the payload with the decoder
-    /// registered for its fingerprint.
-    ///
-    /// # Errors
-    /// [`DecodeError::Frame`] when the bytes are not a frame,
-    /// [`DecodeError::UnknownFingerprint`] when no decoder is registered for the frame's
-    /// fingerprint, [`DecodeError::Payload`] when the decoder fails.
-    ///
-    /// ```
-    /// use objfp::{DecodeError, Decoders, frame::FrameError};
-    /// let decoders: Decoders<u8, ()> = Decoders::new();
-    /// assert!(matches!(
-    ///     decoders.decode(b"{}"),
-    ///     Err(DecodeError::Frame(FrameError::BadMagic { .. }))
-    /// ));
-    /// assert!(matches!(
-    ///     decoders.decode(b"OFP"),
-    ///     Err(DecodeError::Frame(FrameError::TooShort { .. }))
-    /// ));
-    /// ```
-    pub fn decode(&self, frame: &[u8]) -> Result<Out, DecodeError<Err>> {
-        let (header, payload) = read_header(frame).map_err(DecodeError::Frame)?;
-        self.decode_payload(&header.fingerprint, payload)
-    }
-
-    /// Decodes a payload whose fingerprint was carried some other way (a message
-    /// envelope, a database column).
-    ///
-    /// # Errors
-    /// [`DecodeError::UnknownFingerprint`] and [`DecodeError::Payload`], as for
-    /// [`decode`](Self::decode).
-    ///
-    /// ```
-    /// use objfp::{Decoders, TypeFingerprint};
-    /// let mut decoders: Decoders<bool, ()> = Decoders::new();
-    /// decoders.register::<bool>(|b| Ok(b == [1]));
-    /// assert_eq!(decoders.decode_payload(&bool::FINGERPRINT, &[1]).ok(), Some(true));
-    /// ```
-    pub fn decode_payload(
-        &self,
-        fingerprint: &Fingerprint,
-        payload: &[u8],
-    ) -> Result<Out, DecodeError<Err>> {
-        let Some(decoder) = self.decoders.get(fingerprint) else {
-            return Err(DecodeError::UnknownFingerprint {
-                found: *fingerprint,
-                accepted: self.accepted().collect(),
-            });
-        };
-        (decoder.decode)(payload).map_err(|error| DecodeError::Payload {
-            type_name: decoder.type_name,
-            fingerprint: *fingerprint,
-            error,
-        })
-    }
-
-    /// Whether a decoder is registered for this fingerprint.
-    ///
-    /// ```
-    /// use objfp::{Decoders, TypeFingerprint};
-    /// let decoders: Decoders<(), ()> = Decoders::new();
-    /// assert!(!decoders.accepts(&u8::FINGERPRINT));
-    /// ```
-    pub fn accepts(&self, fingerprint: &Fingerprint) -> bool {
-        self.decoders.contains_key(fingerprint)
-    }
-
-    /// The fingerprints accepted, in order, each with the name of the type registered for
-    /// it (as [`core::any::type_name`] gives it, or as given to
-    /// [`register_named`](Self::register_named)).
-    ///
-    /// ```
-    /// use objfp::{Decoders, TypeFingerprint};
-    /// let mut decoders: Decoders<(), ()> = Decoders::new();
-    /// decoders.register::<u8>(|_| Ok(()));
-    /// assert_eq!(decoders.accepted().collect::<Vec<_>>(), [(u8::FINGERPRINT, "u8")]);
-    /// ```
-    pub fn accepted(&self) -> impl ExactSizeIterator<Item = (Fingerprint, &'static str)> + '_ {
-        self.decoders.iter().map(|(fp, d)| (*fp, d.type_name))
-    }
-
-    /// The number of fingerprints accepted.
-    ///
-    /// ```
-    /// let mut decoders: objfp::Decoders<(), ()> = objfp::Decoders::new();
-    /// decoders.register::<u8>(|_| Ok(())).register::<u16>(|_| Ok(()));
-    /// assert_eq!(decoders.len(), 2);
-    /// ```
-    pub fn len(&self) -> usize {
-        self.decoders.len()
-    }
-
-    /// Whether no decoder is registered.
-    ///
-    /// ```
-    /// assert!(objfp::Decoders::<(), ()>::new().is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.decoders.is_empty()
-    }
-}
-
-impl<Out, Err> fmt::Debug for Decoders<Out, Err> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.accepted()).finish()
-    }
-}
-
-/// Why [`Decoders::decode`] could not decode a frame.
-///
-/// ```
-/// use objfp::{DecodeError, Decoders, TypeFingerprint, frame::Header};
-///
-/// let mut decoders: Decoders<u32, &str> = Decoders::new();
-/// decoders.register::<u32>(|_| Err("not implemented"));
-///
-/// let err = decoders.decode(&Header::of::<u64>().to_bytes()).unwrap_err();
-/// match &err {
-///     DecodeError::UnknownFingerprint { found, accepted } => {
-///         assert_eq!(*found, u64::FINGERPRINT);
-///         assert_eq!(accepted, &[(u32::FINGERPRINT, "u32")]);
-///     }
-///     other => panic!("{other}"),
-/// }
-/// assert!(err.to_string().contains(&u64::FINGERPRINT.short().to_string()));
-/// ```
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DecodeError<E> {
-    /// The bytes are not a valid frame.
-    Frame(FrameError),
-    /// No decoder is registered for the frame's fingerprint.
-    UnknownFingerprint {
-        /// The fingerprint in the frame.
-        found: Fingerprint,
-        /// The fingerprints accepted, in order, each with its type's name.
-        accepted: Vec<(Fingerprint, &'static str)>,
-    },
-    /// The decoder registered for the fingerprint failed.
-    Payload {
-        /// The name of the type registered for the fingerprint.
-        type_name: &'static str,
-        /// The fingerprint in the frame.
-        fingerprint: Fingerprint,
-        /// The decoder's error.
-        error: E,
-    },
-}
-
-impl<E: fmt::Display> fmt::Display for DecodeError<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecodeError::Frame(e) => fmt::Display::fmt(e, f),
-            DecodeError::UnknownFingerprint { found, accepted } => {
-                writeln!(
-                    f,
-                    "unknown fingerprint {}: no decoder is registered for the type that wrote this data",
-                    found.short()
-                )?;
-                if accepted.is_empty() {
-                    writeln!(
-                        f,
-                        "  this reader accepts no fingerprints: no decoder is registered"
-                    )?;
-                } else {
-                    writeln!(f, "  this reader accepts:")?;
-                    for (fp, name) in accepted {
-                        writeln!(f, "    {}  {}", fp.short(), Unambiguous(name, accepted))?;
-                    }
-                }
-                write!(
-                    f,
-                    "  the writer uses a type or version this reader does not know (a newer one?): \
-                     upgrade the reader or register a decoder for it"
-                )
-            }
-            DecodeError::Payload {
-                type_name,
-                fingerprint,
-                error,
-            } => write!(
-                f,
-                "could not decode the payload as `{}` (fingerprint {}): {error}",
-                ShortTypeName(type_name),
-                fingerprint.short()
-            ),
-        }
-    }
-}
-
-impl<E: core::error::Error + 'static> core::error::Error for DecodeError<E> {
-    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        match self {
-            DecodeError::Frame(e) => Some(e),
-            DecodeError::Payload { error, .. } => Some(error),
-            DecodeError::UnknownFingerprint { .. } => None,
-        }
-    }
-}
-
-/// A type name without module paths, unless another accepted type's name would read
-/// the same (`v1::Order` and `v2::Order`): then the full name.
-struct Unambiguous<'a>(&'static str, &'a [(Fingerprint, &'static str)]);
-
-impl fmt::Display for Unambiguous<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use alloc::string::ToString;
-        let short = ShortTypeName(self.0).to_string();
-        let same = self
-            .1
-            .iter()
-            .filter(|(_, other)| ShortTypeName(other).to_string() == short)
-            .count();
-        if same > 1 {
-            f.write_str(self.0)
-        } else {
-            f.write_str(&short)
-        }
     }
 }
 

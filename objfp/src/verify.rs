@@ -11,6 +11,8 @@ use core::fmt;
 use alloc::{boxed::Box, vec::Vec};
 
 #[cfg(feature = "alloc")]
+use crate::compat::{Format, Report};
+#[cfg(feature = "alloc")]
 use crate::diff::Change;
 use crate::{Description, Fingerprint, TypeFingerprint};
 
@@ -95,6 +97,9 @@ struct TableDetail {
     expected_name: Option<&'static str>,
     received_names: Vec<&'static str>,
     changes: Vec<Change>,
+    /// From `verify_compatible`: the format, and why the expected type does not read the
+    /// received version in it.
+    compat: Option<(Format, Report)>,
 }
 
 impl Mismatch {
@@ -127,6 +132,13 @@ impl Mismatch {
         let detail = self.detail_mut();
         detail.received_names = names.to_vec();
         detail.changes = changes;
+        self
+    }
+
+    /// Adds the verdicts that made `verify_compatible` refuse the received version.
+    #[cfg(feature = "alloc")]
+    pub(crate) fn with_compat(mut self, format: Format, report: Report) -> Self {
+        self.detail_mut().compat = Some((format, report));
         self
     }
 
@@ -231,6 +243,46 @@ impl Mismatch {
     pub fn changes(&self) -> &[Change] {
         self.table.as_deref().map_or(&[], |d| &d.changes)
     }
+
+    /// From [`FingerprintTable::verify_compatible`](crate::FingerprintTable::verify_compatible):
+    /// the verdicts for moving from the received version to the expected type, which
+    /// refused it ([`Report::breaking`] lists the changes that break backward
+    /// compatibility in [`format`](Self::format)). `None` otherwise.
+    ///
+    /// ```
+    /// use objfp::compat::{Format, Policy};
+    /// use objfp::{FingerprintTable, TypeFingerprint};
+    ///
+    /// let mut table = FingerprintTable::new();
+    /// table.register::<u64>("IdV1");
+    /// let err = table.verify_compatible::<u32>(&u64::FINGERPRINT, Format::Json).unwrap_err();
+    /// let report = err.compat_report().unwrap();
+    /// assert_eq!(report.breaking(Policy::backward(Format::Json)).count(), 1);
+    /// assert!(table.verify::<u32>(&u64::FINGERPRINT).unwrap_err().compat_report().is_none());
+    /// ```
+    #[cfg(feature = "alloc")]
+    pub fn compat_report(&self) -> Option<&Report> {
+        self.table
+            .as_deref()
+            .and_then(|d| d.compat.as_ref().map(|(_, r)| r))
+    }
+
+    /// The format [`FingerprintTable::verify_compatible`](crate::FingerprintTable::verify_compatible)
+    /// checked, when the mismatch came from it.
+    ///
+    /// ```
+    /// use objfp::compat::Format;
+    /// use objfp::{FingerprintTable, TypeFingerprint};
+    /// let table = FingerprintTable::new();
+    /// let err = table.verify_compatible::<u32>(&u64::FINGERPRINT, Format::Cbor).unwrap_err();
+    /// assert_eq!(err.format(), None); // the table does not know u64: nothing was compared
+    /// ```
+    #[cfg(feature = "alloc")]
+    pub fn format(&self) -> Option<Format> {
+        self.table
+            .as_deref()
+            .and_then(|d| d.compat.as_ref().map(|(f, _)| *f))
+    }
 }
 
 impl fmt::Display for Mismatch {
@@ -287,7 +339,14 @@ impl Mismatch {
             f.write_str(")")?;
         }
         writeln!(f)?;
-        if self.changes().is_empty() {
+        if let Some((format, report)) = self.table.as_deref().and_then(|d| d.compat.as_ref()) {
+            writeln!(
+                f,
+                "  `{expected}` does not read what `{first}` writes in {format}: these changes \
+                 break backward compatibility"
+            )?;
+            crate::table::write_breaking(f, report, *format)?;
+        } else if self.changes().is_empty() {
             writeln!(
                 f,
                 "  no field-level difference found between `{first}` and `{expected}`"

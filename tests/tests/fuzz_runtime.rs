@@ -1,5 +1,6 @@
 //! A seeded fuzz test of every runtime parser: `Lockfile::parse` and `Lockfile::read`,
-//! the lockfile check (the stored side of a diff comes from the file), `Fingerprint`'s
+//! the lockfile check (the stored side of a diff comes from the file), the lockfile check
+//! under a transitive policy (the compat walk over every stored version), `Fingerprint`'s
 //! `from_str` and `try_from_hex`, `frame::read_header` and its checkers, and the serde
 //! deserializers of `Fingerprint` and `Tagged` (serde_json and postcard).
 //!
@@ -24,8 +25,9 @@ mod support;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 
+use objfp::compat::{FormatSet, Policy};
 use objfp::frame::{self, FrameError, HEADER_LEN, Header, MAGIC, VERSION};
-use objfp::lock::{self, Entry, LockError, Lockfile, Mode};
+use objfp::lock::{self, Check, Entry, LockError, Lockfile, Mode};
 use objfp::{Fingerprint, ParseFingerprintError, Tagged, TypeFingerprint};
 
 // ---------------------------------------------------------------------------------------
@@ -142,6 +144,14 @@ const TOKENS: &[&str] = &[
     "fingerprint = ",
     "version = 1\n",
     "version = 2\n",
+    "encoding = objfp/2\n",
+    "encoding = objfp/1\n",
+    "encoding = objfp/3\n",
+    "@1]\n",
+    "@2]\n",
+    "@0]",
+    "@4294967296]",
+    "[Name@1]\n",
     "# comment\n",
     "u8",
     "string",
@@ -274,6 +284,10 @@ fn check_lockfile_text(text: &str) -> Option<Lockfile> {
             assert_eq!(again.to_string(), shown, "display is not a fixpoint");
             for (name, fp) in lockfile.iter() {
                 assert_eq!(lockfile.fingerprint(name), Some(fp));
+                // Earlier versions newest first, numbered from 1.
+                let numbers: Vec<u32> = lockfile.history(name).map(|(n, _)| n).collect();
+                assert!(numbers.windows(2).all(|w| w[0] > w[1]), "{numbers:?}");
+                assert!(numbers.iter().all(|&n| n >= 1));
             }
             Some(lockfile)
         }
@@ -310,13 +324,46 @@ impl Drop for Scratch {
 fn check_against(scratch: &Scratch, bytes: &[u8], entries: &[Entry]) {
     let path = scratch.file();
     std::fs::write(&path, bytes).unwrap();
-    match lock::check_with(&path, entries, Mode::Verify) {
-        Ok(()) => {}
+    let exact = lock::check_with(&path, entries, Mode::Verify).map(|()| None);
+    check_result(bytes, exact);
+    // Under the strictest policy, every changed type is compared with the compat rules
+    // against each version the file stores for it.
+    let strict = Policy::full(FormatSet::ALL).transitive();
+    let policy = Check::new(&path)
+        .policy(strict)
+        .mode(Mode::Verify)
+        .run(entries)
+        .map(Some);
+    check_result(bytes, policy);
+}
+
+fn check_result(bytes: &[u8], result: Result<Option<lock::Outcome>, LockError>) {
+    match result {
+        Ok(None) => {}
+        Ok(Some(outcome)) => {
+            let note = outcome.to_string();
+            let walks: usize = outcome
+                .compatible()
+                .iter()
+                .map(|c| 1 + c.comparisons.len())
+                .sum();
+            assert!(
+                note.len() <= (walks + 1) * (1 << 21),
+                "a {}-byte note",
+                note.len()
+            );
+        }
+        Err(err @ LockError::Encoding { .. }) => {
+            let message = err.to_string();
+            assert!(!message.contains('\n') && message.len() < 600, "{message}");
+        }
         Err(LockError::Mismatch(m)) => {
             let report = m.to_string();
-            // The diff's budgets: a mebibyte of report per changed type, and its lines.
+            // The diff's budgets: a mebibyte of report per changed type and per version it
+            // is compared with under a policy, and its lines.
+            let walks: usize = m.changed.iter().map(|c| 1 + c.comparisons.len()).sum();
             assert!(
-                report.len() <= (m.changed.len() + 1) * (1 << 21),
+                report.len() <= (walks + 1) * (1 << 21),
                 "a {}-byte report",
                 report.len()
             );
@@ -326,6 +373,10 @@ fn check_against(scratch: &Scratch, bytes: &[u8], entries: &[Entry]) {
                     "{} changes",
                     changed.changes.len()
                 );
+                for c in &changed.comparisons {
+                    let n = c.report.changes().len();
+                    assert!(n <= 1 << 16, "{n} findings");
+                }
             }
         }
         Err(err @ LockError::Parse { .. }) => {
@@ -336,7 +387,7 @@ fn check_against(scratch: &Scratch, bytes: &[u8], entries: &[Entry]) {
             assert!(*line >= 1 && *line <= text.lines().count().max(1) + 1);
             assert!(!message.is_empty() && message.len() < 600, "{message:?}");
         }
-        Err(other) => panic!("check_with returned {other:?}"),
+        Err(other) => panic!("the check returned {other:?}"),
     }
 }
 
@@ -350,6 +401,22 @@ fn lockfile_seeds(entries: &[Entry]) -> Vec<Vec<u8>> {
     seeds.push(lock::render(entries).unwrap().into_bytes());
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/fingerprints.lock");
     seeds.push(std::fs::read(fixture).unwrap());
+    // A version 1 file, as objfp 0.1 wrote it (objfp/1 fingerprints).
+    let objfp1 = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/objfp1.lock");
+    seeds.push(std::fs::read(objfp1).unwrap());
+    // Version 2 files with history: each type followed by two earlier versions, the
+    // shapes of other corpus types.
+    for (i, e) in entries.iter().enumerate() {
+        let mut text = lock::render(std::slice::from_ref(e)).unwrap();
+        for (k, n) in [(i + 1, 2), (i + 7, 1)] {
+            let other = &entries[k % entries.len()];
+            let body = lock::render(&[Entry::new("History", other.description())]).unwrap();
+            let at = body.find("[History]").unwrap();
+            text.push('\n');
+            text.push_str(&body[at..].replacen("[History]", &format!("[{}@{n}]", e.name()), 1));
+        }
+        seeds.push(text.into_bytes());
+    }
     // Real inputs are valid: what objfp writes, it reads back.
     for seed in &seeds {
         let text = std::str::from_utf8(seed).unwrap();
@@ -367,7 +434,19 @@ fn lockfile_seeds(entries: &[Entry]) -> Vec<Vec<u8>> {
 fn lockfile_generated(rng: &mut Rng, entries: &[Entry]) -> String {
     let fp = Fingerprint::from_bytes([rng.next() as u8; 32]);
     let name = rng.pick(entries).name().to_owned();
-    let head = format!("version = 1\n\n[{name}]\nfingerprint = {fp}\n");
+    let version = if rng.chance(20) {
+        "version = 1\n".to_owned()
+    } else {
+        "version = 2\nencoding = objfp/2\n".to_owned()
+    };
+    // The hostile body is the current section's, or an earlier version's.
+    let head = if rng.chance(50) {
+        format!("{version}\n[{name}]\nfingerprint = {fp}\n")
+    } else {
+        format!(
+            "{version}\n[{name}]\nfingerprint = {fp}\ntype = u8\n\n[{name}@1]\nfingerprint = {fp}\n"
+        )
+    };
     let depth = *rng.pick(&[127, 128, 129, 1000, 50_000]);
     let deep = |open: &str, close: &str| format!("{}u8{}", open.repeat(depth), close.repeat(depth));
     let body = match rng.below(14) {

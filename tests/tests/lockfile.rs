@@ -506,13 +506,13 @@ fn malformed_missing_or_wrong_version() {
     );
     assert_eq!(line, 3, "{message}");
     assert!(
-        message.contains("expected `version = 1` before anything else"),
+        message.contains("expected `version = 2` before anything else"),
         "{message}"
     );
 
     let (line, message) = parse_error(&path, "");
     assert_eq!(line, 1, "{message}");
-    assert!(message.contains("expected `version = 1`"), "{message}");
+    assert!(message.contains("expected `version = 2`"), "{message}");
 
     let (line, message) = parse_error(&path, "\nversion = 7\n");
     assert_eq!(line, 2, "{message}");
@@ -694,7 +694,7 @@ fn sections_are_sorted_and_rendering_is_deterministic() {
     let headers: Vec<&str> = a.lines().filter(|l| l.starts_with('[')).collect();
     assert_eq!(headers, ["[v1::Event]", "[v1::Legacy]", "[v1::Order]"]);
     assert!(a.starts_with("# objfp lockfile"));
-    assert!(a.contains("\nversion = 1\n"));
+    assert!(a.contains("\nversion = 2\nencoding = objfp/2\n"));
 }
 
 #[test]
@@ -705,7 +705,8 @@ fn the_format_reads_like_the_types() {
         format!(
             "# objfp lockfile: the serialized shape and fingerprint of each listed wire type.\n\
              # Checked by objfp::lock::check; regenerate with OBJFP_UPDATE=1 cargo test.\n\
-             version = 1\n\
+             version = 2\n\
+             encoding = objfp/2\n\
              \n\
              [Order]\n\
              fingerprint = {}\n\
@@ -980,7 +981,7 @@ pub struct R {
 fn lockfile_check_bounds_reference_depth() {
     let depth = 50_000;
     let mut text = format!(
-        "version = 1\n\n[R]\nfingerprint = {}\n",
+        "version = 2\nencoding = objfp/2\n\n[R]\nfingerprint = {}\n",
         objfp::Fingerprint::from_bytes([1; 32])
     );
     for level in 0..depth {

@@ -438,3 +438,251 @@ crate::lock_round_trip_test!(
     LegacyOrder,
     Invoice
 );
+
+// ---------------------------------------------------------------------------------------
+// Readers that accept older versions when they are backward compatible
+// (`FingerprintTable::verify_compatible`, `Decoders::accept_older`). Each verdict is
+// checked against the real format too: an accepted version decodes faithfully, a refused
+// one does not.
+
+mod evolving {
+    use super::*;
+
+    pub mod v1 {
+        use super::*;
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TypeFingerprint)]
+        pub struct Order {
+            pub id: u64,
+            pub items: Vec<String>,
+        }
+    }
+
+    /// A field with a default: v2 reads v1's JSON (the note is `None`), not its postcard.
+    pub mod v2 {
+        use super::*;
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TypeFingerprint)]
+        pub struct Order {
+            pub id: u64,
+            pub items: Vec<String>,
+            #[serde(default)]
+            pub note: Option<String>,
+        }
+    }
+
+    /// A legacy version whose ids were strings: v2 reads it in no format.
+    pub mod v0 {
+        use super::*;
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TypeFingerprint)]
+        pub struct Order {
+            pub id: String,
+            pub items: Vec<String>,
+        }
+    }
+
+    pub fn old() -> v1::Order {
+        v1::Order {
+            id: 7,
+            items: vec!["tea".into()],
+        }
+    }
+
+    pub fn json_frame<T: TypeFingerprint + Serialize>(value: &T) -> Vec<u8> {
+        let mut out = Header::of::<T>().to_bytes().to_vec();
+        out.extend(serde_json::to_vec(value).unwrap());
+        out
+    }
+}
+
+use evolving::{v0, v1 as e1, v2 as e2};
+use objfp::compat::{Format, Policy};
+use objfp::table::Accepted;
+
+fn versions() -> FingerprintTable {
+    let mut table = FingerprintTable::new();
+    table
+        .register::<e1::Order>("OrderV1")
+        .register::<v0::Order>("OrderV0")
+        .register::<e2::Order>("Order");
+    table
+}
+
+#[test]
+fn a_table_accepts_an_older_version_the_reader_reads_in_its_format() {
+    let table = versions();
+    assert!(matches!(
+        table.verify_compatible::<e2::Order>(&e2::Order::FINGERPRINT, Format::Json),
+        Ok(Accepted::Same)
+    ));
+    match table
+        .verify_compatible::<e2::Order>(&e1::Order::FINGERPRINT, Format::Json)
+        .unwrap()
+    {
+        Accepted::Compatible {
+            entry,
+            format,
+            report,
+        } => {
+            assert_eq!(entry.names(), ["OrderV1"]);
+            assert_eq!(format, Format::Json);
+            assert!(report.satisfies(Policy::backward(Format::Json)));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The format agrees: the old JSON reads as the new type.
+    let bytes = serde_json::to_vec(&evolving::old()).unwrap();
+    let read: e2::Order = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!((read.id, read.note), (7, None));
+}
+
+#[test]
+fn a_table_refuses_a_version_the_reader_does_not_read_naming_the_change() {
+    let table = versions();
+    // v1 in postcard: no lengths, so the new field is read from whatever follows.
+    let err = table
+        .verify_compatible::<e2::Order>(&e1::Order::FINGERPRINT, Format::Postcard)
+        .unwrap_err();
+    assert_eq!(err.format(), Some(Format::Postcard));
+    assert_eq!(err.received_names(), ["OrderV1"]);
+    let report = err.compat_report().unwrap();
+    let breaking: Vec<&str> = report
+        .breaking(Policy::backward(Format::Postcard))
+        .map(|f| f.path())
+        .collect();
+    assert_eq!(breaking, ["Order.note"]);
+    let text = err.to_string();
+    for line in [
+        "received: ",
+        "`Order` does not read what `OrderV1` writes in postcard: these changes break backward compatibility",
+        "    Order.note: field added (#[serde(default)] Option<string>)  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint",
+        "      [field-appended-default] ",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in:\n{text}");
+    }
+    // The format agrees: v1 values in a sequence do not come back as v2 values.
+    let seq = postcard::to_allocvec(&vec![evolving::old(), evolving::old()]).unwrap();
+    let read = postcard::from_bytes::<Vec<e2::Order>>(&seq);
+    assert!(
+        read.as_ref().is_err() || read.as_ref().unwrap().len() != 2,
+        "{read:?}"
+    );
+
+    // v0 in JSON: a string id is not a number.
+    let err = table
+        .verify_compatible::<e2::Order>(&v0::Order::FINGERPRINT, Format::Json)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("    Order.id: type changed string -> u64  backward: none;"),
+        "{err}"
+    );
+    let legacy = serde_json::to_vec(&v0::Order {
+        id: "7".into(),
+        items: vec![],
+    })
+    .unwrap();
+    assert!(serde_json::from_slice::<e2::Order>(&legacy).is_err());
+
+    // A fingerprint the table does not know is not compared at all.
+    let err = table
+        .verify_compatible::<e2::Order>(&u8::FINGERPRINT, Format::Json)
+        .unwrap_err();
+    assert!(err.compat_report().is_none() && err.format().is_none());
+    assert!(err.to_string().contains("not in the table"), "{err}");
+}
+
+fn json_reader() -> Decoders<e2::Order, serde_json::Error> {
+    let mut decoders = Decoders::new();
+    decoders
+        .register::<e2::Order>(|b| serde_json::from_slice(b))
+        .accept_older::<e1::Order, e2::Order>(Format::Json)
+        .accept_older::<v0::Order, e2::Order>(Format::Json);
+    decoders
+}
+
+#[test]
+fn decoders_read_a_compatible_older_version_with_the_readers_decoder() {
+    let decoders = json_reader();
+    assert!(decoders.accepts(&e1::Order::FINGERPRINT));
+    assert!(!decoders.accepts(&v0::Order::FINGERPRINT));
+    // Only the registered decoder is listed.
+    assert_eq!(decoders.len(), 1);
+    let read = decoders
+        .decode(&evolving::json_frame(&evolving::old()))
+        .unwrap();
+    assert_eq!(
+        read,
+        e2::Order {
+            id: 7,
+            items: vec!["tea".into()],
+            note: None
+        }
+    );
+}
+
+#[test]
+fn decoders_refuse_an_incompatible_older_version_naming_the_change() {
+    let decoders = json_reader();
+    let frame = evolving::json_frame(&v0::Order {
+        id: "7".into(),
+        items: vec![],
+    });
+    let err = decoders.decode(&frame).unwrap_err();
+    let DecodeError::Incompatible {
+        found,
+        format,
+        report,
+        ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(*found, v0::Order::FINGERPRINT);
+    assert_eq!(*format, Format::Json);
+    assert!(!report.backward(Format::Json));
+    let text = err.to_string();
+    for line in [
+        "refused data written as `runtime_table::evolving::v0::Order`",
+        "does not read it faithfully in json",
+        "    Order.id: type changed string -> u64  backward: none; breaking: json",
+        "      [primitive-changed] ",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in:\n{text}");
+    }
+    // The same older version in a format the reader's type does read is accepted: the
+    // check is per format.
+    let mut postcard_reader: Decoders<e2::Order, postcard::Error> = Decoders::new();
+    postcard_reader
+        .register::<e2::Order>(|b| postcard::from_bytes(b))
+        .accept_older::<e1::Order, e2::Order>(Format::Postcard);
+    let mut frame = Header::of::<e1::Order>().to_bytes().to_vec();
+    frame.extend(postcard::to_allocvec(&evolving::old()).unwrap());
+    assert!(matches!(
+        postcard_reader.decode(&frame),
+        Err(DecodeError::Incompatible { .. })
+    ));
+}
+
+#[test]
+fn an_older_version_needs_the_readers_decoder_and_yields_to_its_own() {
+    // The reader's type has no decoder: the older version is unknown, as before.
+    let mut decoders: Decoders<e2::Order, serde_json::Error> = Decoders::new();
+    decoders.accept_older::<e1::Order, e2::Order>(Format::Json);
+    assert!(matches!(
+        decoders.decode(&evolving::json_frame(&evolving::old())),
+        Err(DecodeError::UnknownFingerprint { .. })
+    ));
+    // A decoder of the older version's own takes precedence.
+    decoders
+        .register::<e2::Order>(|b| serde_json::from_slice(b))
+        .register::<e1::Order>(|_| {
+            Ok(e2::Order {
+                id: 0,
+                items: vec![],
+                note: Some("upgraded".into()),
+            })
+        });
+    let read = decoders
+        .decode(&evolving::json_frame(&evolving::old()))
+        .unwrap();
+    assert_eq!(read.note.as_deref(), Some("upgraded"));
+}

@@ -2,7 +2,7 @@
 //! from a [`Description`] here, or parsed from a lockfile in `lock`; the diff walk and the
 //! lockfile writer both read it.
 
-use alloc::borrow::ToOwned;
+use alloc::borrow::Cow;
 use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -26,7 +26,7 @@ pub(crate) struct Node<'d> {
     /// are compared structurally.
     pub fp: Option<Fingerprint>,
     /// The description's display name (`Order`, `Vec`).
-    pub name: String,
+    pub name: Text,
     /// The description, for [`type_name`].
     pub desc: Option<&'d Description>,
     pub shape: NodeShape,
@@ -42,8 +42,8 @@ pub(crate) enum NodeShape {
     Tuple(Vec<Id>),
     Struct(NodeStruct),
     Enum(NodeEnum),
-    Opaque(String),
-    Named(String, Id),
+    Opaque(Text),
+    Named(Text, Id),
     Readable {
         human: Id,
         compact: Id,
@@ -55,7 +55,12 @@ pub(crate) enum NodeShape {
     },
 }
 
-pub(crate) type Attrs = Vec<(String, String)>;
+/// A name or value in a graph: borrowed from a description (whose strings are all
+/// `'static`), or owned when parsed from a lockfile. Building a description's graph then
+/// copies no text.
+pub(crate) type Text = Cow<'static, str>;
+
+pub(crate) type Attrs = Vec<(Text, Text)>;
 
 #[derive(Debug)]
 pub(crate) struct NodeStruct {
@@ -66,14 +71,14 @@ pub(crate) struct NodeStruct {
 
 #[derive(Debug)]
 pub(crate) struct NodeEnum {
-    pub repr: String,
+    pub repr: Text,
     pub attrs: Attrs,
     pub variants: Vec<NodeVariant>,
 }
 
 #[derive(Debug)]
 pub(crate) struct NodeVariant {
-    pub name: String,
+    pub name: Text,
     pub attrs: Attrs,
     pub discriminant: Option<i128>,
     pub kind: StructKind,
@@ -82,7 +87,7 @@ pub(crate) struct NodeVariant {
 
 #[derive(Debug)]
 pub(crate) struct NodeField {
-    pub name: String,
+    pub name: Text,
     pub attrs: Attrs,
     pub ty: Id,
 }
@@ -90,7 +95,7 @@ pub(crate) struct NodeField {
 fn attrs_of(attrs: crate::Attrs) -> Attrs {
     attrs
         .iter()
-        .map(|a| (a.key.to_owned(), a.value.to_owned()))
+        .map(|a| (Cow::Borrowed(a.key), Cow::Borrowed(a.value)))
         .collect()
 }
 
@@ -122,7 +127,7 @@ impl<'d> Graph<'d> {
     pub(crate) fn rust_name(&self, id: Id) -> String {
         match self.nodes[id].desc {
             Some(d) => type_name(d),
-            None => self.nodes[id].name.clone(),
+            None => self.nodes[id].name.clone().into_owned(),
         }
     }
 }
@@ -143,7 +148,7 @@ impl<'d> Builder<'d> {
         // `todo`.
         let id = self.graph.push(Node {
             fp: Some(d.fingerprint),
-            name: d.name.to_owned(),
+            name: Cow::Borrowed(d.name),
             desc: Some(d),
             shape: NodeShape::Tuple(Vec::new()),
         });
@@ -156,7 +161,7 @@ impl<'d> Builder<'d> {
         fields
             .iter()
             .map(|f| NodeField {
-                name: f.name.to_owned(),
+                name: Cow::Borrowed(f.name),
                 attrs: attrs_of(f.attrs),
                 ty: self.add((f.ty)()),
             })
@@ -177,13 +182,13 @@ impl<'d> Builder<'d> {
                 fields: self.fields(s.fields),
             }),
             Shape::Enum(e) => NodeShape::Enum(NodeEnum {
-                repr: e.repr.to_owned(),
+                repr: Cow::Borrowed(e.repr),
                 attrs: attrs_of(e.attrs),
                 variants: e
                     .variants
                     .iter()
                     .map(|v| NodeVariant {
-                        name: v.name.to_owned(),
+                        name: Cow::Borrowed(v.name),
                         attrs: attrs_of(v.attrs),
                         discriminant: v.discriminant,
                         kind: v.kind,
@@ -191,8 +196,10 @@ impl<'d> Builder<'d> {
                     })
                     .collect(),
             }),
-            Shape::Opaque(name) => NodeShape::Opaque((*name).to_owned()),
-            Shape::Named { name, inner } => NodeShape::Named((*name).to_owned(), self.add(inner())),
+            Shape::Opaque(name) => NodeShape::Opaque(Cow::Borrowed(name)),
+            Shape::Named { name, inner } => {
+                NodeShape::Named(Cow::Borrowed(name), self.add(inner()))
+            }
             Shape::Readable { human, compact } => NodeShape::Readable {
                 human: self.add(human()),
                 compact: self.add(compact()),
@@ -206,7 +213,7 @@ impl<'d> Builder<'d> {
                 // a fingerprint, compared structurally.
                 let own_id = self.graph.push(Node {
                     fp: None,
-                    name: d.name.to_owned(),
+                    name: Cow::Borrowed(d.name),
                     desc: Some(d),
                     shape: NodeShape::Tuple(Vec::new()),
                 });

@@ -75,6 +75,31 @@
 //! inserted or removed before them as `variant indices changed` (formats such as bincode
 //! write a variant's index). Names and Rust spellings that are not part of the
 //! fingerprint (a type's own name, `Vec` versus `VecDeque`) are never reported.
+//!
+//! # Verdicts
+//!
+//! Whether a change is safe, format by format, is [`compat::check`](crate::compat::check)'s
+//! question: its report lists the changes with the verdict of each beside it.
+//!
+//! ```
+//! # mod v1 {
+//! #     #[derive(objfp::TypeFingerprint)]
+//! #     pub struct Order { pub id: u64 }
+//! # }
+//! # mod v2 {
+//! #     #[derive(objfp::TypeFingerprint)]
+//! #     pub struct Order { pub id: u64, #[serde(default)] pub note: Option<String> }
+//! # }
+//! # use serde as _;
+//! use objfp::TypeFingerprint;
+//! use objfp::compat::Compatibility;
+//! let report = objfp::compat::check(v1::Order::DESCRIPTION, v2::Order::DESCRIPTION);
+//! assert_eq!(
+//!     report.with_verdicts(Compatibility::Backward).to_string(),
+//!     "Order.note: field added (#[serde(default)] Option<string>)  \
+//!      backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint\n",
+//! );
+//! ```
 
 mod graph;
 mod report;
@@ -88,14 +113,17 @@ use alloc::vec::Vec;
 use crate::Description;
 
 pub(crate) use graph::{Graph, Id};
-// The graph's parts and the notation's quoting, for `lock` (feature `std`) and any other
-// reader of descriptions in the crate.
+// The graph's parts, the walk's path tree and budgets, and the notation's quoting, for
+// `compat` and `lock` (feature `std`).
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]
-pub(crate) use graph::{Attrs, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant};
+pub(crate) use graph::{
+    Attrs, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant, Text,
+};
 pub use report::{Change, ChangeKind, type_name};
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]
 pub(crate) use report::{attr_text, is_bare, name_token, quoted};
-pub(crate) use walk::Engine;
+pub(crate) use same::Equality;
+pub(crate) use walk::{Budget, Engine, MAX_REPORT_BYTES, Render};
 
 /// The changes that turn `old` into `new`, in the order the walk meets them; empty when
 /// the fingerprints are equal. Paths start with `new`'s [`type_name`].

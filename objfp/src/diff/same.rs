@@ -12,7 +12,7 @@ use super::walk::{Budget, attr_changes};
 
 /// The pairs decided so far.
 #[derive(Default)]
-pub(super) struct Equality {
+pub(crate) struct Equality {
     memo: BTreeMap<(Id, Id), bool>,
 }
 
@@ -26,7 +26,7 @@ impl Equality {
     /// does every pair that was only equal on the assumption that one of those was; when
     /// the pair that a group of assumptions leads back to holds, the whole group holds. So
     /// no pair is searched twice, across all the questions one diff asks.
-    pub(super) fn same(
+    pub(crate) fn same(
         &mut self,
         old: &Graph<'_>,
         new: &Graph<'_>,

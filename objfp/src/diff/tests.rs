@@ -33,7 +33,7 @@ impl Builder {
         fp[..8].copy_from_slice(&(id as u64 + 1).to_be_bytes());
         self.graph.push(Node {
             fp: self.fingerprints.then_some(Fingerprint::from_bytes(fp)),
-            name: name.to_owned(),
+            name: name.to_owned().into(),
             desc: None,
             shape,
         })
@@ -55,7 +55,7 @@ impl Builder {
             fields: fields
                 .iter()
                 .map(|(name, ty)| NodeField {
-                    name: (*name).to_owned(),
+                    name: (*name).to_owned().into(),
                     attrs: Vec::new(),
                     ty: *ty,
                 })
@@ -82,8 +82,8 @@ impl Builder {
 }
 
 fn walk(old: &Builder, new: &Builder, a: Id, b: Id) -> (Vec<String>, usize) {
-    let render_old = |id: Id| old.graph.nodes[id].name.clone();
-    let render_new = |id: Id| new.graph.nodes[id].name.clone();
+    let render_old = |id: Id| old.graph.nodes[id].name.to_string();
+    let render_new = |id: Id| new.graph.nodes[id].name.to_string();
     let mut engine = Engine::new(&old.graph, &new.graph, &render_old, &render_new);
     let changes = engine.walk("T", a, b);
     (

@@ -21,7 +21,7 @@
 use alloc::borrow::ToOwned;
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::mem;
 
@@ -108,15 +108,15 @@ pub(crate) struct Engine<'g, 'd> {
 /// Pairs compared so far, by the walk and by the equality checks together, against
 /// [`MAX_PAIRS`].
 #[derive(Default)]
-pub(super) struct Budget {
-    pub(super) work: usize,
+pub(crate) struct Budget {
+    pub(crate) work: usize,
     /// A budget ran out: the report is incomplete.
-    pub(super) truncated: bool,
+    pub(crate) truncated: bool,
 }
 
 impl Budget {
     /// Counts one pair; `false` once the budget is spent.
-    pub(super) fn spend(&mut self) -> bool {
+    pub(crate) fn spend(&mut self) -> bool {
         self.work += 1;
         if self.work > MAX_PAIRS {
             self.truncated = true;
@@ -171,7 +171,7 @@ fn keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
 
 /// The attribute changes from `old` to `new`, by key in sorted order: a key with one value
 /// on each side is changed; otherwise values are added and removed.
-pub(super) fn attr_changes(old: &Attrs, new: &Attrs) -> Vec<ChangeKind> {
+pub(crate) fn attr_changes(old: &Attrs, new: &Attrs) -> Vec<ChangeKind> {
     let mut by_key: BTreeMap<&str, (Vec<&str>, Vec<&str>)> = BTreeMap::new();
     for (k, v) in old {
         by_key.entry(k).or_default().0.push(v);
@@ -406,13 +406,13 @@ impl<'g, 'd> Engine<'g, 'd> {
             (NodeShape::Enum(s), NodeShape::Enum(t)) => self.enums(path, s, t),
             (NodeShape::Opaque(p), NodeShape::Opaque(q)) => {
                 if p != q {
-                    let (old, new) = (p.clone(), q.clone());
+                    let (old, new) = (p.to_string(), q.to_string());
                     self.change(path, ChangeKind::OpaqueChanged { old, new });
                 }
             }
             (NodeShape::Named(p, x), NodeShape::Named(q, y)) => {
                 if p != q {
-                    let (old, new) = (p.clone(), q.clone());
+                    let (old, new) = (p.to_string(), q.to_string());
                     self.change(path, ChangeKind::NamedChanged { old, new });
                 }
                 self.compare(path, *x, *y);
@@ -486,8 +486,8 @@ impl<'g, 'd> Engine<'g, 'd> {
             }
             return;
         }
-        let old_keys = keys(old.iter().map(|f| f.name.as_str()));
-        let new_keys = keys(new.iter().map(|f| f.name.as_str()));
+        let old_keys = keys(old.iter().map(|f| f.name.as_ref()));
+        let new_keys = keys(new.iter().map(|f| f.name.as_ref()));
         let (in_new, in_old) = match_keys(&old_keys, &new_keys);
         // A field gone and another new at the same position, with the same type: renamed.
         // Not into or out of a flattened field: its fields move to the container.
@@ -570,13 +570,13 @@ impl<'g, 'd> Engine<'g, 'd> {
 
     fn enums(&mut self, path: PathId, s: &NodeEnum, t: &NodeEnum) {
         if s.repr != t.repr {
-            let (old, new) = (s.repr.clone(), t.repr.clone());
+            let (old, new) = (s.repr.to_string(), t.repr.to_string());
             self.change(path, ChangeKind::ReprChanged { old, new });
         }
         self.attrs(path, &s.attrs, &t.attrs);
         let (old, new) = (&s.variants, &t.variants);
-        let old_keys = keys(old.iter().map(|v| v.name.as_str()));
-        let new_keys = keys(new.iter().map(|v| v.name.as_str()));
+        let old_keys = keys(old.iter().map(|v| v.name.as_ref()));
+        let new_keys = keys(new.iter().map(|v| v.name.as_ref()));
         let (in_new, in_old) = match_keys(&old_keys, &new_keys);
         let renamed: Vec<bool> = (0..old.len())
             .map(|i| {

@@ -5,7 +5,7 @@ use std::format;
 use std::string::String;
 use std::vec::Vec;
 
-use crate::diff::{Graph, Id, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant};
+use crate::diff::{Graph, Id, Node, NodeEnum, NodeField, NodeShape, NodeStruct, NodeVariant, Text};
 
 use super::decl::{DeclAst, Expr, FieldAst, SectionAst};
 use super::parse::{ParseResult, excerpt};
@@ -31,7 +31,7 @@ pub(super) fn section(section: &str, ast: SectionAst, fp_line: usize) -> ParseRe
         }
         let id = graph.push(Node {
             fp: None,
-            name: label.clone(),
+            name: label.clone().into(),
             desc: None,
             shape: NodeShape::Tuple(Vec::new()),
         });
@@ -69,7 +69,7 @@ impl Build<'_> {
     fn node(&mut self, shape: NodeShape) -> Id {
         self.graph.push(Node {
             fp: None,
-            name: String::new(),
+            name: Text::Borrowed(""),
             desc: None,
             shape,
         })
@@ -115,7 +115,7 @@ impl Build<'_> {
             .into_iter()
             .map(|f| {
                 Ok(NodeField {
-                    name: f.name,
+                    name: f.name.into(),
                     attrs: f.attrs,
                     ty: self.expr(f.ty)?,
                 })
@@ -151,13 +151,13 @@ impl Build<'_> {
                 attrs,
                 variants,
             } => NodeShape::Enum(NodeEnum {
-                repr,
+                repr: repr.into(),
                 attrs,
                 variants: variants
                     .into_iter()
                     .map(|v| {
                         Ok(NodeVariant {
-                            name: v.name,
+                            name: v.name.into(),
                             attrs: v.attrs,
                             discriminant: v.discriminant,
                             kind: v.kind,
@@ -166,8 +166,8 @@ impl Build<'_> {
                     })
                     .collect::<ParseResult<Vec<_>>>()?,
             }),
-            DeclAst::Opaque(name) => NodeShape::Opaque(name),
-            DeclAst::Named(name, inner) => NodeShape::Named(name, self.expr(inner)?),
+            DeclAst::Opaque(name) => NodeShape::Opaque(name.into()),
+            DeclAst::Named(name, inner) => NodeShape::Named(name.into(), self.expr(inner)?),
             DeclAst::Readable { human, compact } => NodeShape::Readable {
                 human: self.expr(human)?,
                 compact: self.expr(compact)?,

@@ -209,7 +209,7 @@ impl Body<'_> {
                         } else {
                             String::new()
                         };
-                        attrs.push((key, value));
+                        attrs.push((key.into(), value.into()));
                         if !self.eat(',') && !self.is_punct(')') {
                             return self.err("`,` or `)` in `#[serde(..)]`");
                         }

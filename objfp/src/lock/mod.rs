@@ -1,7 +1,9 @@
 // The lockfile, one stage per file:
 //
-//   check.rs   check_with: Mode::Update -> render.rs -> write the file
-//                          Mode::Verify -> parse.rs -> compare each stored section
+//   check.rs   Check::run: Mode::Update -> render.rs -> write the file (keeping history)
+//                          Mode::Verify -> parse.rs -> compare each stored section, and
+//                          under a policy run compat's rules against each stored version
+//   outcome.rs what a passing check found (compatible changes, what an update wrote)
 //   render.rs  descriptions -> shape graphs (diff's graph.rs) -> declarations, as text
 //   token.rs   one section's lines -> tokens (the notation's words: primitives, keywords)
 //   parse.rs   the document: `version`, `[Name]`, `fingerprint = ` -> decl.rs per section
@@ -41,17 +43,82 @@
 //!
 //! ```text
 //! fingerprints.lock is out of date: 2 changed, 1 added, 1 removed
-//!   changed Event: 5c33e36cc4c7 -> f1256338a042
-//!     Event::Created.meta: field added (#[serde(flatten)] Meta)
+//!   changed Event: 312058079975 -> c94f297b1092
+//!     Event::Created.(flatten): field added (#[serde(flatten)] Meta)
 //!     Event::Archived: variant added
 //!     Event: variant indices changed: Deleted 1 -> 2
-//!   changed Order: ee9182f56c75 -> 0f466658960c
+//!   changed Order: 0f8d9053210d -> 1affdab75b47
 //!     Order.items[].price: type changed u32 -> u64
-//!     Order.note: field added (#[serde(default, skip_serializing_if)] Option<string>)
-//!   added Refund: f9a26d20edbd (not in the lockfile)
-//!   removed Legacy: 128d0fbcdb5c (no longer listed)
+//!     Order.note: field added (#[serde(default, skip_serializing_if = "is_none")] Option<string>)
+//!   added Refund: f41dd09e19d5 (not in the lockfile)
+//!   removed Legacy: 6fe4e90dbef6 (no longer listed)
 //! If these wire changes are intended, rerun with OBJFP_UPDATE=1 to rewrite the lockfile, and commit it.
 //! ```
+//!
+//! # Compatibility policies
+//!
+//! By default any change of a fingerprint fails: someone must look at it. Under a
+//! compatibility [`Policy`](crate::compat::Policy) a change passes when it keeps the
+//! policy by the rules of [`crate::compat`]: `backward` (new readers read old data),
+//! `forward` (old readers read new data) or `full`, each for a list of formats, and each
+//! against the last recorded version or, *transitive*, against every earlier version
+//! the file keeps. Set one for the file with [`check_with_policy`], or per type with
+//! [`Check`]:
+//!
+//! ```
+//! # mod example {
+//! # #[derive(objfp::TypeFingerprint)]
+//! # pub struct Order { pub id: u64 }
+//! # }
+//! # use example::*;
+//! use objfp::compat::{Format, Policy};
+//! use objfp::lock::{self, Check};
+//! # let dir = std::env::temp_dir().join(format!("objfp-doc-lock-policy-{}", std::process::id()));
+//! # std::fs::create_dir_all(&dir).unwrap();
+//! # let lockfile = dir.join("fingerprints.lock");
+//! # lock::check_with(&lockfile, &objfp::lock_entries![Order], lock::Mode::Update).unwrap();
+//!
+//! // Every listed type: new readers must read what old writers sent, in JSON.
+//! lock::check_with_policy(&lockfile, &objfp::lock_entries![Order], Policy::backward(Format::Json)).unwrap();
+//! // Per type, and transitive:
+//! Check::new(&lockfile)
+//!     .policy(Policy::backward([Format::Json, Format::Cbor]).transitive())
+//!     .policy_for("Order", Policy::full(Format::Json))
+//!     .run(&objfp::lock_entries![Order])
+//!     .unwrap();
+//! # std::fs::remove_dir_all(&dir).unwrap();
+//! ```
+//!
+//! A compatible change passes, and the [`Outcome`] notes it with the formats it is safe
+//! for and how to record it; a breaking one fails with its verdicts beside each change
+//! and the rules it breaks. The same change as above under `backward(json)`:
+//!
+//! ```text
+//! fingerprints.lock is out of date: 2 changed (1 within its policy), 1 added, 1 removed
+//!   changed Event: 312058079975 -> c94f297b1092, breaks backward(json)
+//!     Event::Created.(flatten): field added (#[serde(flatten)] Meta)  backward: none; breaking: json cbor msgpack msgpack-named postcard bincode bincode-fixint
+//!       breaks backward(json) in json [flatten-changed]: The field's contents move between a nested map and the enclosing one.
+//!     Event::Archived: variant added  backward: json cbor msgpack msgpack-named postcard bincode bincode-fixint
+//!     Event::Deleted: variant moved from index 1 to 2  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
+//!     Event: internally tagged enum, which some formats cannot carry  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
+//!     Event::Created.(flatten): flatten field, which some formats cannot carry  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
+//!   changed Order: 0f8d9053210d -> 1affdab75b47, keeps backward(json)
+//!     Order.items[].price: type changed u32 -> u64  backward: json cbor msgpack msgpack-named postcard bincode; breaking: bincode-fixint
+//!     Order.note: field added (#[serde(default, skip_serializing_if = "is_none")] Option<string>)  backward: json cbor msgpack msgpack-named; breaking: postcard bincode bincode-fixint
+//!     safe for backward compatibility in: json cbor msgpack msgpack-named
+//!   added Refund: f41dd09e19d5 (not in the lockfile)
+//!   removed Legacy: 6fe4e90dbef6 (no longer listed)
+//! If these wire changes are intended, rerun with OBJFP_UPDATE=1 to rewrite the lockfile, and commit it.
+//! Recording a change that breaks its policy drops the type's earlier versions.
+//! ```
+//!
+//! Added and removed types fail under every policy; with the `registry` feature,
+//! [`registered`] lists every type registered with [`register!`](crate::register), so a
+//! new wire type cannot be left out of the check. An update under a policy keeps each
+//! type's earlier versions in the file (`[Order@1]`, below) and adds the one it
+//! replaces, for transitive checks; recording a change that breaks the policy starts the
+//! type's history again. [`Policy::NONE`](crate::compat::Policy::NONE), the exact check,
+//! keeps none.
 //!
 //! # Updating
 //!
@@ -79,10 +146,11 @@
 //! ```text
 //! # objfp lockfile: the serialized shape and fingerprint of each listed wire type.
 //! # Checked by objfp::lock::check; regenerate with OBJFP_UPDATE=1 cargo test.
-//! version = 1
+//! version = 2
+//! encoding = objfp/2
 //!
 //! [Event]
-//! fingerprint = 5c33e36cc4c7d2209cd4c5317bd745a0aee082c67d6163f7f8154e012e2a599f
+//! fingerprint = 3120580799757849851091643398803c07aa21d113417ef3055fbb2135228ed0
 //! #[serde(tag = "type")]
 //! enum Event {
 //!     Created {
@@ -94,13 +162,13 @@
 //! }
 //!
 //! [Legacy]
-//! fingerprint = 128d0fbcdb5c4dbc100a6ec87462e41e9027bf738e0becb94a9f0e3e0119e616
+//! fingerprint = 6fe4e90dbef6d806df3569fbbe6734937c744aba423310b3ee897de52523e1d2
 //! struct Legacy {
 //!     payload: [u8],
 //! }
 //!
 //! [Order]
-//! fingerprint = ee9182f56c758797e8ad5f87d383601b06fee48eeec07684bcc26050549c4980
+//! fingerprint = 0f8d9053210d511e87d595b71e29ec4affda114fb77b09a4b7d0681e3be81882
 //! struct Order {
 //!     id: u64,
 //!     items: [Item],
@@ -112,9 +180,14 @@
 //! }
 //! ```
 //!
-//! - `version = 1` comes first. Lines starting with `#` and a space are comments.
+//! - `version = 2` comes first, then `encoding = objfp/2`: the encoding the fingerprints
+//!   were computed with ([`ENCODING`]). Lines starting with `#` and a space are comments.
 //! - `[Name]` starts a section; `Name` is the name given to [`entry`] (with
 //!   [`lock_entries!`](crate::lock_entries), the type as written). `fingerprint = ` follows with 64 hex digits.
+//! - `[Name@n]` sections, right after `[Name]` and newest first, are earlier versions of
+//!   the type (`n` counts from 1, the oldest kept), written like the current one, under
+//!   the type's own names: a `git diff` shows the changed fields in `[Name]` and the
+//!   version they replace as a new `[Name@n]`. Only updates under a policy write them.
 //! - The declarations spell the canonical form (`SPEC.md`), not the Rust source: names are
 //!   wire names (after serde's renames), `#[serde(..)]` lists the wire-relevant attributes
 //!   in objfp's canonical notation, and `#[repr(..)]` an enum's integer repr. Type
@@ -163,8 +236,20 @@
 //!
 //! The fingerprint is authoritative: a type whose fingerprint matches passes even if its
 //! stored text is stale (a renamed Rust type), and the text is only used to explain a
-//! mismatch. The file is strict otherwise: a malformed or hand-edited file is a
+//! mismatch, and to decide a policy: the compat rules run over the stored declarations,
+//! so the old Rust type is not needed there either. The file is strict otherwise: a malformed or hand-edited file is a
 //! [`LockError::Parse`] naming the line and what was expected, never a panic.
+//!
+//! # Version 1 files
+//!
+//! objfp 0.1 wrote `version = 1` files, without an `encoding` line, whose fingerprints are
+//! of the encoding `objfp/1`. objfp reads them; since every fingerprint changed with
+//! `objfp/2`, checking one fails once, with [`LockError::Encoding`] ("written by objfp/1:
+//! every fingerprint changed with the encoding objfp/2 ...; rerun with OBJFP_UPDATE=1"),
+//! not with a change listed for every type. (A version 1 file in which some listed type's
+//! fingerprint matches was written by a pre-release objfp/2 build, and is compared as
+//! usual.) A file of any other encoding, such as a later objfp's, is refused the same way.
+//! An update rewrites the file in version 2.
 //!
 //! # Limits
 //!
@@ -181,12 +266,17 @@
 //!   writer declares deeper parts with `type`, and an expression has at most 256 parts.
 //! - Comparing a stored description with the current one stops after a million pairs of
 //!   types or a mebibyte of report, ending the report with
-//!   [`ChangeKind::Truncated`](crate::diff::ChangeKind::Truncated).
+//!   [`ChangeKind::Truncated`](crate::diff::ChangeKind::Truncated). Under a policy, each
+//!   stored version compared has the same budgets, and a comparison that reaches them
+//!   ends with [`compat::ChangeKind::Truncated`](crate::compat::ChangeKind::Truncated),
+//!   which breaks every policy. Earlier versions are sections like any other, parsed with
+//!   the same limits; none of these walks recurses on the depth of the file.
 
 mod build;
 mod check;
 mod decl;
 mod error;
+mod outcome;
 mod parse;
 mod render;
 mod token;
@@ -196,8 +286,9 @@ use std::collections::BTreeSet;
 
 use crate::{Description, Fingerprint, TypeFingerprint};
 
-pub use check::{check, check_with};
-pub use error::{ChangedType, LockError, Mismatch};
+pub use check::{Check, check, check_with, check_with_policy};
+pub use error::{ChangedType, Comparison, LockError, Mismatch};
+pub use outcome::Outcome;
 pub use parse::Lockfile;
 pub use render::render;
 
@@ -208,12 +299,25 @@ pub use render::render;
 /// ```
 pub const DEFAULT_PATH: &str = "fingerprints.lock";
 
-/// The format version this crate reads and writes (`version = 1`).
+/// The format version this crate writes (`version = 2`); it also reads version 1, which
+/// objfp 0.1 wrote.
 ///
 /// ```
-/// assert_eq!(objfp::lock::VERSION, 1);
+/// assert_eq!(objfp::lock::VERSION, 2);
 /// ```
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// The encoding this crate's fingerprints are computed with, as a lockfile records it
+/// (`encoding = objfp/2`): [`crate::encoding::MAGIC`] as text.
+///
+/// ```
+/// assert_eq!(objfp::lock::ENCODING, "objfp/2");
+/// assert_eq!(objfp::lock::ENCODING.as_bytes(), objfp::encoding::MAGIC);
+/// ```
+pub const ENCODING: &str = match core::str::from_utf8(crate::encoding::MAGIC) {
+    Ok(s) => s,
+    Err(_) => panic!("the encoding's magic is ASCII"),
+};
 
 /// The environment variable that makes [`check`] rewrite the lockfile: `OBJFP_UPDATE=1`.
 ///
@@ -297,6 +401,42 @@ pub fn entry<T: TypeFingerprint + ?Sized>(name: impl Into<Cow<'static, str>>) ->
     Entry::new(name, T::DESCRIPTION)
 }
 
+/// An entry for every type registered with [`register!`](crate::register) anywhere in
+/// the program (feature `registry`), under its registered name, sorted by name: a check
+/// of these covers every wire type, so a new one cannot be left out of the lockfile (it
+/// fails as *added* until an update records it). A type registered twice under one name
+/// is listed once; two types under one name are an error when checked
+/// ([`LockError::InvalidEntry`]).
+///
+/// ```
+/// #[derive(objfp::TypeFingerprint)]
+/// struct Heartbeat { at: u64 }
+/// objfp::register!(Heartbeat, "Heartbeat");
+///
+/// let entries = objfp::lock::registered();
+/// assert!(entries.iter().any(|e| e.name() == "Heartbeat"));
+/// # let dir = std::env::temp_dir().join(format!("objfp-doc-registered-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let lockfile = dir.join("fingerprints.lock");
+/// # objfp::lock::check_with(&lockfile, &entries, objfp::lock::Mode::Update).unwrap();
+/// // In a test, every registered wire type under one policy:
+/// let policy = objfp::compat::Policy::backward(objfp::compat::Format::Json);
+/// objfp::lock::check_with_policy(&lockfile, &objfp::lock::registered(), policy).unwrap();
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+#[cfg(feature = "registry")]
+pub fn registered() -> std::vec::Vec<Entry> {
+    let mut entries: std::vec::Vec<Entry> = inventory::iter::<crate::Registration>
+        .into_iter()
+        .map(|r| Entry::new(r.name(), r.description()))
+        .collect();
+    entries.sort_by(|a, b| {
+        (a.name(), a.fingerprint().as_bytes()).cmp(&(b.name(), b.fingerprint().as_bytes()))
+    });
+    entries.dedup_by(|a, b| a.name() == b.name() && a.fingerprint() == b.fingerprint());
+    entries
+}
+
 /// An array of [`lock::Entry`](crate::lock::Entry) values, one per type, each named by
 /// the type as written (`stringify!`).
 ///
@@ -374,6 +514,10 @@ pub(super) fn validate(entries: &[Entry]) -> Result<(), LockError> {
             Some("the name starts or ends with whitespace")
         } else if name.chars().any(char::is_control) {
             Some("the name contains a control character")
+        } else if parse::split_version(name).is_some() {
+            Some(
+                "the name ends in `@` and a number, which the lockfile uses for earlier versions of a type",
+            )
         } else if !seen.insert(name) {
             Some("the name is listed twice")
         } else {

@@ -17,7 +17,7 @@ use crate::diff::{Graph, Id};
 use super::build;
 use super::decl::Body;
 use super::token::tokenize;
-use super::{LockError, VERSION};
+use super::{ENCODING, LockError, VERSION};
 
 /// A parsed lockfile: per listed type, its stored fingerprint and description.
 ///
@@ -33,11 +33,16 @@ use super::{LockError, VERSION};
 /// ```
 #[derive(Debug)]
 pub struct Lockfile {
+    /// The format version the file was written in: 1 or 2.
+    pub(super) version: u32,
+    /// The encoding of its fingerprints (`objfp/1` for every version 1 file).
+    pub(super) encoding: String,
     pub(super) sections: Vec<Section>,
     /// Each section's index in `sections`, by name.
     index: BTreeMap<String, usize>,
 }
 
+/// One listed type: its current fingerprint and description, and its earlier versions.
 #[derive(Debug)]
 pub(super) struct Section {
     pub(super) name: String,
@@ -46,6 +51,31 @@ pub(super) struct Section {
     pub(super) root: Id,
     /// The label of each declared node.
     pub(super) labels: BTreeMap<Id, String>,
+    /// Earlier versions (`[Name@n]`), newest first.
+    pub(super) history: Vec<Version>,
+}
+
+/// An earlier version of a listed type, `[Name@n]`.
+#[derive(Debug)]
+pub(super) struct Version {
+    pub(super) number: u32,
+    pub(super) fingerprint: Fingerprint,
+    pub(super) graph: Graph<'static>,
+    pub(super) root: Id,
+    pub(super) labels: BTreeMap<Id, String>,
+}
+
+/// The versions of a format a lockfile may be written in.
+const READS: &str = "1 and 2";
+
+/// `Name@n`: the base name and `n` (1 or more), when `header` names an earlier version.
+pub(super) fn split_version(header: &str) -> Option<(&str, u32)> {
+    let (base, n) = header.rsplit_once('@')?;
+    if base.is_empty() || n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = n.parse().ok()?;
+    (n > 0).then_some((base, n))
 }
 
 impl Lockfile {
@@ -125,6 +155,47 @@ impl Lockfile {
     /// ```
     pub fn fingerprint(&self, name: &str) -> Option<Fingerprint> {
         self.section(name).map(|s| s.fingerprint)
+    }
+
+    /// The earlier versions recorded for the type listed as `name` (sections
+    /// `[name@n]`), newest first: each version's number and fingerprint. Empty for a
+    /// type without history, or not listed.
+    ///
+    /// ```
+    /// let text = "version = 2\nencoding = objfp/2\n\n\
+    ///     [Id]\nfingerprint = 0101010101010101010101010101010101010101010101010101010101010101\ntype = u64\n\n\
+    ///     [Id@1]\nfingerprint = 0202020202020202020202020202020202020202020202020202020202020202\ntype = u32\n";
+    /// let lockfile = objfp::lock::Lockfile::parse(text).unwrap();
+    /// let history: Vec<u32> = lockfile.history("Id").map(|(n, _)| n).collect();
+    /// assert_eq!(history, [1]);
+    /// assert_eq!(lockfile.iter().count(), 1);
+    /// ```
+    pub fn history(&self, name: &str) -> impl Iterator<Item = (u32, Fingerprint)> + '_ {
+        self.section(name)
+            .into_iter()
+            .flat_map(|s| s.history.iter().map(|v| (v.number, v.fingerprint)))
+    }
+
+    /// The lockfile format version the file is written in: 1 (objfp 0.1) or 2.
+    ///
+    /// ```
+    /// let lockfile = objfp::lock::Lockfile::parse("version = 1\n").unwrap();
+    /// assert_eq!(lockfile.version(), 1);
+    /// ```
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    /// The encoding its fingerprints were computed with, such as `objfp/2`
+    /// ([`crate::encoding::MAGIC`]); `objfp/1` for a version 1 file, which objfp 0.1 wrote.
+    ///
+    /// ```
+    /// let lockfile = objfp::lock::Lockfile::parse("version = 2\nencoding = objfp/2\n").unwrap();
+    /// assert_eq!(lockfile.encoding(), "objfp/2");
+    /// assert_eq!(objfp::lock::Lockfile::parse("version = 1\n").unwrap().encoding(), "objfp/1");
+    /// ```
+    pub fn encoding(&self) -> &str {
+        &self.encoding
     }
 
     /// The listed types and their stored fingerprints, in file order (sorted by name when
@@ -220,13 +291,14 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
             format!("expected `version = {VERSION}`, found the end of the file"),
         ));
     };
-    match key_value(first, "version") {
-        Some(v) if v == VERSION.to_string() => {}
+    let version = match key_value(first, "version") {
+        Some("1") => 1,
+        Some(v) if v == VERSION.to_string() => VERSION,
         Some(v) => {
             return Err((
                 i + 1,
                 format!(
-                    "unsupported lockfile version `{}`: this objfp reads version {VERSION}",
+                    "unsupported lockfile version `{}`: this objfp reads versions {READS}",
                     excerpt(v)
                 ),
             ));
@@ -240,8 +312,34 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
                 ),
             ));
         }
-    }
+    };
     i += 1;
+    // Version 1 files were written by objfp 0.1, whose fingerprints are objfp/1; version 2
+    // says which encoding wrote its fingerprints.
+    let encoding = if version == 1 {
+        "objfp/1".to_owned()
+    } else {
+        next_content(&mut i);
+        let found = lines.get(i).and_then(|l| key_value(l, "encoding"));
+        match found {
+            Some(e) if is_encoding_name(e) => {
+                i += 1;
+                e.to_owned()
+            }
+            _ => {
+                let found = lines
+                    .get(i)
+                    .map_or("the end of the file".to_owned(), |l| shorten(l));
+                return Err((
+                    (i + 1).min(lines.len().max(1)),
+                    format!(
+                        "expected `encoding = {ENCODING}` (the encoding of the fingerprints) \
+                         after `version = {VERSION}`, found {found}"
+                    ),
+                ));
+            }
+        }
+    };
     let mut sections: Vec<Section> = Vec::new();
     let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
     loop {
@@ -271,6 +369,39 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
             ));
         }
         first_line.insert(name.to_owned(), header_line);
+        // `[Name@n]` in version 2: an earlier version of the section just before.
+        let earlier = if version >= 2 {
+            split_version(name)
+        } else {
+            None
+        };
+        if let Some((base, n)) = earlier {
+            let previous = sections.last().filter(|s| s.name == base);
+            let Some(section) = previous else {
+                return Err((
+                    header_line,
+                    format!(
+                        "`[{}]` is an earlier version of `{}`: it goes right after `[{}]` and \
+                         its newer versions",
+                        excerpt(name),
+                        excerpt(base),
+                        excerpt(base)
+                    ),
+                ));
+            };
+            if let Some(newer) = section.history.last()
+                && newer.number <= n
+            {
+                return Err((
+                    header_line,
+                    format!(
+                        "earlier versions are listed newest first: `[{}]` comes before `@{}`",
+                        excerpt(name),
+                        newer.number
+                    ),
+                ));
+            }
+        }
         i += 1;
         next_content(&mut i);
         let fp_line = i + 1;
@@ -304,28 +435,54 @@ fn parse(text: &str) -> ParseResult<Lockfile> {
         let tokens = tokenize(&lines[start..i], start + 1)?;
         // "Unexpected end" points at the section's last line with content.
         let end_line = tokens.last().map_or(fp_line, |t| t.line);
+        // An earlier version is declared under the type's own name.
+        let label = earlier.map_or(name, |(base, _)| base);
         let ast = Body {
             toks: &tokens,
             pos: 0,
             end_line,
             fp_line,
         }
-        .parse(name)?;
+        .parse(label)?;
         // The tokens are done with: memory holds the syntax tree and the graph, not all three.
         drop(tokens);
-        let (graph, root, labels) = build::section(name, ast, fp_line)?;
-        sections.push(Section {
-            name: name.to_owned(),
-            fingerprint,
-            graph,
-            root,
-            labels,
-        });
+        let (graph, root, labels) = build::section(label, ast, fp_line)?;
+        match (earlier, sections.last_mut()) {
+            (Some((_, number)), Some(section)) => section.history.push(Version {
+                number,
+                fingerprint,
+                graph,
+                root,
+                labels,
+            }),
+            _ => sections.push(Section {
+                name: name.to_owned(),
+                fingerprint,
+                graph,
+                root,
+                labels,
+                history: Vec::new(),
+            }),
+        }
     }
     let index = sections
         .iter()
         .enumerate()
         .map(|(i, s)| (s.name.clone(), i))
         .collect();
-    Ok(Lockfile { sections, index })
+    Ok(Lockfile {
+        version,
+        encoding,
+        sections,
+        index,
+    })
+}
+
+/// An encoding's name as a lockfile records it: `objfp/` and a version, or another short
+/// printable word (a future objfp's), never something that would need quoting.
+fn is_encoding_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/._-+".contains(&b))
 }

@@ -27,7 +27,7 @@ use crate::{Fingerprint, StructKind};
 use super::decl::MAX_NESTING;
 use super::parse::{Lockfile, MAX_BYTES};
 use super::token::{PRIMITIVES, RESERVED};
-use super::{Entry, LockError, VERSION, validate};
+use super::{ENCODING, Entry, LockError, VERSION, validate};
 
 pub(super) const HEADER: &str = "# objfp lockfile: the serialized shape and fingerprint of each listed wire type.\n\
 # Checked by objfp::lock::check; regenerate with OBJFP_UPDATE=1 cargo test.\n";
@@ -51,14 +51,39 @@ const MAX_MESSAGE_TYPE: usize = 256;
 /// struct Point { x: i32, y: i32 }
 ///
 /// let text = objfp::lock::render(&objfp::lock_entries![Point]).unwrap();
-/// assert!(text.contains("version = 1\n\n[Point]\nfingerprint = 9500023baa075734"));
+/// assert!(text.contains("version = 2\nencoding = objfp/2\n\n[Point]\nfingerprint = 9500023baa075734"));
 /// assert!(text.ends_with("struct Point {\n    x: i32,\n    y: i32,\n}\n"));
 /// ```
 pub fn render(entries: &[Entry]) -> Result<String, LockError> {
+    render_with_history(entries, &|_| Vec::new())
+}
+
+/// An earlier version to write after a type's section, as `[Name@number]`.
+#[derive(Clone, Copy)]
+pub(super) struct Recorded<'a> {
+    pub(super) number: u32,
+    pub(super) fingerprint: Fingerprint,
+    pub(super) graph: &'a Graph<'static>,
+    pub(super) root: Id,
+    pub(super) labels: &'a Labels,
+}
+
+/// The lockfile text for `entries`, each section followed by the earlier versions
+/// `history` gives for its name (newest first).
+pub(super) fn render_with_history<'a>(
+    entries: &[Entry],
+    history: &dyn Fn(&str) -> Vec<Recorded<'a>>,
+) -> Result<String, LockError> {
     validate(entries)?;
     let mut sorted: Vec<&Entry> = entries.iter().collect();
     sorted.sort_by(|a, b| a.name().cmp(b.name()));
-    let mut out = document_start();
+    let mut out = document_start(ENCODING);
+    let too_large = |out: &String| {
+        (out.len() > MAX_BYTES).then_some(LockError::TooLarge {
+            bytes: out.len(),
+            limit: MAX_BYTES,
+        })
+    };
     for e in sorted {
         out.push('\n');
         let (graph, root) = Graph::from_description(e.description);
@@ -69,19 +94,27 @@ pub fn render(entries: &[Entry]) -> Result<String, LockError> {
                 reason,
             },
         )?;
-        if out.len() > MAX_BYTES {
-            return Err(LockError::TooLarge {
-                bytes: out.len(),
-                limit: MAX_BYTES,
-            });
+        if let Some(err) = too_large(&out) {
+            return Err(err);
+        }
+        for v in history(e.name()) {
+            out.push('\n');
+            let header = format!("{}@{}", e.name(), v.number);
+            // Recorded versions were parsed, so they hold only what the format expresses.
+            let _ = write_section(&mut out, &header, v.fingerprint, v.graph, v.root, v.labels);
+            if let Some(err) = too_large(&out) {
+                return Err(err);
+            }
         }
     }
     Ok(out)
 }
 
 /// The text of a parsed lockfile, as [`render`] writes it: `render(entries)` parsed and
-/// displayed again is the same text. Declarations are written in objfp's order (a
-/// hand-edited file comes out normalized, without declarations nothing refers to).
+/// displayed again is the same text, earlier versions (`[Name@n]`) included.
+/// Declarations are written in objfp's order (a hand-edited file comes out normalized,
+/// without declarations nothing refers to), and always in version 2: a version 1 file
+/// comes out with `encoding = objfp/1`, the encoding of its fingerprints.
 ///
 /// ```
 /// #[derive(objfp::TypeFingerprint)]
@@ -93,7 +126,7 @@ pub fn render(entries: &[Entry]) -> Result<String, LockError> {
 /// ```
 impl fmt::Display for Lockfile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = document_start();
+        let mut out = document_start(&self.encoding);
         for s in &self.sections {
             out.push('\n');
             // Parsed sections hold only shapes the format expresses: this cannot fail.
@@ -105,14 +138,26 @@ impl fmt::Display for Lockfile {
                 s.root,
                 &s.labels,
             );
+            for v in &s.history {
+                out.push('\n');
+                let header = format!("{}@{}", s.name, v.number);
+                let _ = write_section(
+                    &mut out,
+                    &header,
+                    v.fingerprint,
+                    &v.graph,
+                    v.root,
+                    &v.labels,
+                );
+            }
         }
         f.write_str(&out)
     }
 }
 
-/// The header comment and the version line.
-pub(super) fn document_start() -> String {
-    format!("{HEADER}version = {VERSION}\n")
+/// The header comment, the version line and the encoding of the fingerprints.
+pub(super) fn document_start(encoding: &str) -> String {
+    format!("{HEADER}version = {VERSION}\nencoding = {encoding}\n")
 }
 
 /// Labels of the nodes that are written as declarations, by node.
@@ -267,7 +312,7 @@ pub(super) fn plan(graph: &Graph<'_>, root: Id) -> Labels {
     let mut next_suffix: BTreeMap<String, usize> = BTreeMap::new();
     let mut labels = Labels::new();
     for id in order {
-        let name = graph.nodes[id].name.as_str();
+        let name = graph.nodes[id].name.as_ref();
         let base = if name.is_empty() || (hoisted[id] && !is_bare(name)) {
             "_"
         } else {
