@@ -1,8 +1,10 @@
 //! Prints the fingerprints of a few wire types and shows a change three levels deep being
+//! detected, with what changed and which formats still read old data. Run with
+//! `cargo run -p objfp --example quickstart`.
 #![allow(dead_code)]
-//! detected, with what changed. Run with `cargo run -p objfp --example quickstart`.
 
 use objfp::TypeFingerprint;
+use objfp::compat::Compatibility;
 
 /// Version 1 of an order, as a service sends it today.
 mod v1 {
@@ -99,5 +101,8 @@ fn main() {
             ORDER_V1.short(),
             v2.short()
         );
+        // What changed, and whether a new reader still reads old data, format by format.
+        let report = objfp::compat::check(v1::Order::DESCRIPTION, v2::Order::DESCRIPTION);
+        print!("  {}", report.with_verdicts(Compatibility::Backward));
     }
 }
