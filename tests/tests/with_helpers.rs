@@ -111,39 +111,6 @@ macro_rules! fingerprint_is {
     }};
 }
 
-/// A type whose fingerprint is the named shape `$name` over `$inner`, or the opaque
-/// grammar node `$name`, spelled from SPEC.md §10b.
-macro_rules! claim {
-    ($ty:ident = named($name:literal, $inner:ty)) => {
-        struct $ty;
-        impl TypeFingerprint for $ty {
-            const FINGERPRINT: Fingerprint =
-                encoding::named($name, <$inner as TypeFingerprint>::FINGERPRINT);
-            const DESCRIPTION: &'static Description = &Description {
-                name: stringify!($ty),
-                args: &[],
-                fingerprint: Self::FINGERPRINT,
-                shape: Shape::Named {
-                    name: $name,
-                    inner: <$inner as TypeFingerprint>::DESCRIBE,
-                },
-            };
-        }
-    };
-    ($ty:ident = opaque($name:literal)) => {
-        struct $ty;
-        impl TypeFingerprint for $ty {
-            const FINGERPRINT: Fingerprint = encoding::opaque($name);
-            const DESCRIPTION: &'static Description = &Description {
-                name: stringify!($ty),
-                args: &[],
-                fingerprint: Self::FINGERPRINT,
-                shape: Shape::Opaque($name),
-            };
-        }
-    };
-}
-
 claim!(UnixSeconds = named("unix-seconds", i64));
 claim!(UnixMillis = named("unix-milliseconds", i64));
 claim!(UnixMicros = named("unix-microseconds", i64));

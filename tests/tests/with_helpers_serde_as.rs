@@ -12,7 +12,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::CString;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use objfp::{Description, Fingerprint, Shape, TypeFingerprint, encoding};
 use serde::Serialize;
 use serde_with::formats::{Flexible, PreferMany, Unpadded, Uppercase};
 use serde_with::{
@@ -82,52 +81,6 @@ macro_rules! fingerprint_is {
         );
         fp::<Real>()
     }};
-}
-
-macro_rules! claim {
-    ($ty:ident = named($name:literal, $inner:ty)) => {
-        struct $ty;
-        impl TypeFingerprint for $ty {
-            const FINGERPRINT: Fingerprint =
-                encoding::named($name, <$inner as TypeFingerprint>::FINGERPRINT);
-            const DESCRIPTION: &'static Description = &Description {
-                name: stringify!($ty),
-                args: &[],
-                fingerprint: Self::FINGERPRINT,
-                shape: Shape::Named {
-                    name: $name,
-                    inner: <$inner as TypeFingerprint>::DESCRIBE,
-                },
-            };
-        }
-    };
-    ($ty:ident = opaque($name:literal)) => {
-        struct $ty;
-        impl TypeFingerprint for $ty {
-            const FINGERPRINT: Fingerprint = encoding::opaque($name);
-            const DESCRIPTION: &'static Description = &Description {
-                name: stringify!($ty),
-                args: &[],
-                fingerprint: Self::FINGERPRINT,
-                shape: Shape::Opaque($name),
-            };
-        }
-    };
-    ($ty:ident = $f:ident($a:ty, $b:ty)) => {
-        struct $ty;
-        impl TypeFingerprint for $ty {
-            const FINGERPRINT: Fingerprint = encoding::$f(
-                <$a as TypeFingerprint>::FINGERPRINT,
-                <$b as TypeFingerprint>::FINGERPRINT,
-            );
-            const DESCRIPTION: &'static Description = &Description {
-                name: stringify!($ty),
-                args: &[],
-                fingerprint: Self::FINGERPRINT,
-                shape: Shape::Opaque("test stand-in"),
-            };
-        }
-    };
 }
 
 claim!(Base64Standard = opaque("base64-standard-padded"));

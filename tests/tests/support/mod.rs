@@ -2,6 +2,7 @@
 //! `mod support;`).
 #![allow(dead_code)]
 
+pub mod claim;
 pub mod lock;
 pub mod preimage;
 pub mod shapes;
