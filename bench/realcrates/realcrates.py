@@ -56,6 +56,9 @@ CANNOT_KNOW = {
     "foreign type without objfp feature",
     "unrecognised custom serializer",
     "mutual cycle",
+    # A derive sees a field's type as written: an alias's name, not what it names, so a
+    # cycle member behind an alias must be spelled out.
+    "cycle member behind a type alias",
 }
 
 
@@ -536,7 +539,9 @@ def missing_type(message: str) -> str | None:
 
 
 def classify(d: Diag) -> str:
-    if d.code == "E0391" and ("FINGERPRINT" in d.message or "LOCAL" in d.message):
+    # rustc names the const where it entered the cycle: an impl's `FINGERPRINT`,
+    # `TYPE_EXPR` or `LOCAL` (objfp/1), or the derive's named const `_::TypeName`.
+    if d.code == "E0391" and "cycle detected" in d.message:
         return "cycle"
     if d.code == "E0277" and missing_type(d.message):
         return "missing-impl"
