@@ -1282,7 +1282,10 @@ def enum_node(d, env, subst, notes):
         for key in ("other", "untagged"):
             if has(va, key):
                 vpairs.append((key, ""))
-        frule = rename_rule(va, "rename_all") or rule_fields
+        # §10.1 rule 2: the variant's `rename_all`, else the enum's `rename_all_fields`, each
+        # direction on its own.
+        vrule = rename_rule(va, "rename_all") or (None, None)
+        frule = tuple(x if x is not None else y for x, y in zip(vrule, rule_fields or (None, None)))
         style = v.style
         entries = []
         for f in v.fields:
@@ -1404,10 +1407,14 @@ def define(srcs, env=ENV):
             node = pair[0] if pair else None
             if node is not None:
                 node.inner = pair[1]
-            node = with_interfaces(d, node, env) if node is not None else node
             if fp_attr(d.attrs, "implements") is None:
                 env.types[d.name] = (node, ex)
             else:
+                # §11 step 4: `implements` wraps the transparent shape; then written by reference.
+                if node is None:
+                    node = e_node(ex) if not ex.is_ref() else next(
+                        n for _, n in notes if n.fp == ex.refs[0])
+                node = with_interfaces(d, node, env)
                 env.types[d.name] = (node, R(node.fp))
             result[d.name] = node
             done.add(d.name)
@@ -1601,7 +1608,7 @@ VECTORS = [
     ('G24', 'repr forms and a `u128` discriminant above `i128::MAX`: `#[repr(usize)] enum Wide64 { A = 1, B }`, `#[repr(C, u8)] enum Mixed { A(u8), B { x: u16 } }`, `#[repr(C)] enum Plain { X, Y }`, `#[repr(u128)] enum Huge { Top = 340282366920938463463374607431768211455, Low = 0 }` and `struct Reprs { wide: Wide64, mixed: Mixed, plain: Plain, huge: Huge }` (the vector is `Reprs`)', def_vector('Reprs')),
     ('G25', 'untagged, `other`, `content`, one-sided skips, a newtype variant with a skipped field: `#[serde(tag = "t", content = "c")] enum Msg { Ping, Data(u32), #[serde(other)] Unknown }`, `#[serde(untagged)] enum Loose { Num(u64), Text(String) }`, `enum Mix { Known(u8), Nothing(#[serde(skip)] u8), #[serde(skip_serializing)] ReadOnly, #[serde(skip_deserializing)] WriteOnly(u16), #[serde(untagged)] Fallback(String) }` and `struct Variants { msg: Msg, loose: Loose, mix: Mix }` (the vector is `Variants`)', def_vector('Variants')),
     ('G26', 'variant rename rules: `#[serde(rename_all = "kebab-case", rename_all_fields = "UPPERCASE")] enum Cmd { StartJob { job_id: u32 }, #[serde(rename_all = "camelCase")] StopJob { job_id: u32, force_now: bool }, #[serde(rename_all(deserialize = "kebab-case"))] Resume { job_id: u32 }, #[serde(rename(serialize = "del"), alias = "remove")] DeleteAll, HTTPGet, Élan }`', def_vector('Cmd')),
-    ('G27', 'function names (§10.2): `struct Fns { #[serde(serialize_with = "m::serialize")] #[fingerprint(as = "u64")] a: u64, #[serde(with = "m")] #[fingerprint(as = "u64")] b: u64, #[serde(serialize_with = "m::serialize", deserialize_with = "m::deserialize")] #[fingerprint(as = "u64")] c: u64, #[serde(deserialize_with = "conv::parse::<u32>")] d: u32, #[serde(deserialize_with = "crate::dates::opt::deserialize")] e: Option<u32>, #[serde(deserialize_with = "crate::option::deserialize")] f: Option<u32>, #[serde(deserialize_with = "helpers::serde::vec::deserialize")] g: Vec<u8>, #[serde(skip_serializing_if = "r#impl::is_zero")] h: u32 }`', def_vector('Fns')),
+    ('G27', 'function names (§10.2): `struct Fns { #[serde(serialize_with = "m::serialize")] #[fingerprint(as = "u64")] a: u64, #[serde(with = "m")] #[fingerprint(as = "u64")] b: u64, #[serde(serialize_with = "m::serialize", deserialize_with = "m::deserialize")] #[fingerprint(as = "u64")] c: u64, #[serde(deserialize_with = "conv::Parse::<u32>::deserialize")] d: u32, #[serde(deserialize_with = "crate::dates::opt::deserialize")] e: Option<u32>, #[serde(deserialize_with = "crate::option::deserialize")] f: Option<u32>, #[serde(deserialize_with = "helpers::serde::vec::deserialize")] g: Vec<u8>, #[serde(skip_serializing_if = "r#impl::is_zero")] h: u32 }`', def_vector('Fns')),
     ('G28', 'the spellings of `Default::default`: `struct Defaults { #[serde(default)] a: u8, #[serde(default = "Default::default")] b: u8, #[serde(default = "std::default::Default::default")] c: u8, #[serde(default = "::core::default::Default::default")] d: u8, #[serde(default = "<u8 as Default>::default")] e: u8, #[serde(default = "u8::default")] f: u8 }`', def_vector('Defaults')),
     ('G29', '`#[fingerprint(as)]` and `#[fingerprint(opaque)]`: `#[fingerprint(opaque = "legacy-blob")] struct Legacy { data: Vec<u8> }` and `struct Annotated { #[fingerprint(as = "String")] id: u64, #[fingerprint(opaque = "color-name")] color: String, legacy: Legacy, #[fingerprint(skip)] cache: u64, #[serde(serialize_with = "tohex::serialize")] #[fingerprint(opaque = "hex-string")] key: Vec<u8> }` (the vector is `Annotated`)', def_vector('Annotated')),
     ('G30', '`from` and `into`: `#[serde(from = "u32", into = "u32")] struct Id { v: u32 }`, `#[serde(from = "u64")] struct Count { n: u64 }`, `#[serde(into = "String", try_from = "u8")] struct Coded { c: u8 }` and `struct Conv { id: Id, count: Count, code: Coded }` (the vector is `Conv`)', def_vector('Conv')),
@@ -1614,6 +1621,10 @@ VECTORS = [
     ('G37', 'generics: `struct Page<T> { items: Vec<T>, next: Option<u32> }`, `struct Buf<const N: usize> { data: [u8; N] }` and `struct Listing { page: Page<Item>, ids: Page<u32>, buf: Buf<16> }` (the vector is `Listing`)', def_vector('Listing')),
     ('G38', 'well-known helpers (§10b): `#[serde_as] struct Helpers { #[serde(with = "chrono::serde::ts_seconds")] at: DateTime<Utc>, #[serde(with = "ts_milliseconds_option")] maybe: Option<DateTime<Utc>>, #[serde(serialize_with = "chrono::serde::ts_seconds::serialize")] written: DateTime<Utc>, #[serde(with = "serde_bytes")] blob: Vec<u8>, #[serde_as(as = "Vec<DisplayFromStr>")] ids: Vec<u32>, #[serde_as(as = "DurationSeconds<u64>")] ttl: Duration }`', def_vector('Helpers')),
     ('G39', 'no padding: `struct Exact { a_field_name_that_fills_the_first_block: u8 }`', def_vector('Exact')),
+    ('G40', 'rename rules over non-ASCII uppercase letters and digits: `#[serde(rename_all = "SCREAMING-KEBAB-CASE", rename_all_fields = "PascalCase")] enum Unicode { ÉtatÉlan, V2Beta, AΩ, Fields { a_élan: u8, b_2c: u8 } }`', def_vector('Unicode')),
+    ('G41', 'accepts equal to the wire name, a discriminant on a skipped variant, enum flags: `#[repr(u8)] #[serde(rename_all = "lowercase", deny_unknown_fields)] enum Flag { #[serde(alias = "a")] A, #[serde(skip)] B = 5, #[serde(deserialize_with = "read_c")] C(u8), #[serde(rename(deserialize = "d"))] D }`', def_vector('Flag')),
+    ('G42', 'transparent types, `implements` on a transparent type and on a group member: `#[serde(transparent)] struct Meters(f64);`, `#[serde(transparent)] struct Marked { value: u32, marker: PhantomData<String> }`, `#[serde(transparent)] #[fingerprint(implements(Greeter))] struct Greeted { id: u64 }`, `#[fingerprint(cycle(Hub, Spoke), implements(Greeter))] struct Hub { spokes: Vec<Spoke> }`, `#[fingerprint(cycle(Hub, Spoke))] struct Spoke { hub: Option<Box<Hub>> }` and `struct Uses { meters: Option<Meters>, marked: Marked, greeted: Greeted, hub: Hub, spoke: Spoke }` (the vector is `Uses`)', def_vector('Uses')),
+    ('G43', 'helpers on `Option` and on one side: `#[serde_as] struct More { #[serde_as(as = "Option<DisplayFromStr>")] n: Option<u32>, #[serde(with = "serde_bytes")] blob: Option<Vec<u8>>, #[serde(deserialize_with = "chrono::serde::ts_seconds::deserialize")] read: DateTime<Utc> }`', def_vector('More')),
 ]
 
 NOTATION = (
