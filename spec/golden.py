@@ -13,7 +13,12 @@ pre-image is then built from SPEC.md's rules:
     limit applied from the inside out, transparent std types),
   * §6 structs, §7 enums, §8 recursion groups ('r' / 'g' nodes, positions by local0),
   * §10 serde attributes (wire names and rename rules, function names, the attrs table),
-  * §11 the order in which objfp's own attributes combine, §12 interfaces and 'I' nodes.
+  * §10b the well-known helpers the vectors use (chrono's `ts_*`, `serde_bytes`, serde_with's
+    `As::<T>` with `Vec`, `Option`, `DisplayFromStr`, `Duration*`), §12b `DateTime`,
+  * §5.1 std structs and enums and the address 'h' nodes, §11 generics (type and const
+    parameters), `opaque`, `as`, `from` / `into`,
+  * §11 the order in which objfp's own attributes combine, §12 interfaces (futures, typed
+    receivers, `cfg` / `cfg_attr`) and 'I' nodes.
 
 No byte of SPEC.md's printed pre-images or fingerprints is used.
 
@@ -25,10 +30,10 @@ Output notation (printed at the top too): hex parts separated by single spaces; 
 (length prefix and bytes together) of a body is its own part; the zero padding of pad64 is
 written `00…(N)` for N zero bytes (`00…(0)` when the padded part is already a multiple of 64
 bytes); each type expression (its tokens then its refs) and each fingerprint is one part.
-Vectors whose pre-image mentions derived inner nodes (G7, G9, G10, G11, G12a, G12b, G14)
-show the pre-image of their outermost node only, with the inner fingerprints inline; the
-lines between the heading and the block say which inner nodes they are and give their
-pre-images.
+Vectors whose pre-image mentions derived inner nodes show the pre-image of their outermost
+node only, with the inner fingerprints inline; the lines between the heading and the block
+say which inner nodes they are and give their pre-images, each after the nodes it is built
+over.
 """
 
 import hashlib
@@ -1080,18 +1085,20 @@ def field_entry(f, env, subst, notes, self_name, rule=None, positional=False, ne
         sm, dm = serde_get(a, "serialize_with"), serde_get(a, "deserialize_with")
         ser = sm.value if sm is not None else (w.value + "::serialize" if w is not None else None)
         de = dm.value if dm is not None else (w.value + "::deserialize" if w is not None else None)
+        # A well-known helper's name is never recorded (§10b); an annotation gives the shape
+        # instead of the helper's ("an annotation always wins").
         if ser is not None:
-            shape = None if annotated else helper_shape(ser, f.ty, env, subst, notes, self_name)
+            shape = helper_shape(ser, f.ty, env, subst, [] if annotated else notes, self_name)
             if shape is not None:
-                written = shape
+                written = own if annotated else shape
             elif not annotated:
                 raise ValueError("a serializer objfp does not know needs #[fingerprint(as|opaque)]")
             else:
                 pairs.append(("serialize_with", fn_name(ser, "serialize_with")))
         if de is not None:
-            shape = None if annotated else helper_shape(de, f.ty, env, subst, notes, self_name)
+            shape = helper_shape(de, f.ty, env, subst, [] if annotated else notes, self_name)
             if shape is not None:
-                read = shape
+                read = own if annotated else shape
             else:
                 pairs.append(("deserialize_with", fn_name(de, "deserialize_with")))
         if flatten:
@@ -1625,6 +1632,7 @@ VECTORS = [
     ('G41', 'accepts equal to the wire name, a discriminant on a skipped variant, enum flags: `#[repr(u8)] #[serde(rename_all = "lowercase", deny_unknown_fields)] enum Flag { #[serde(alias = "a")] A, #[serde(skip)] B = 5, #[serde(deserialize_with = "read_c")] C(u8), #[serde(rename(deserialize = "d"))] D }`', def_vector('Flag')),
     ('G42', 'transparent types, `implements` on a transparent type and on a group member: `#[serde(transparent)] struct Meters(f64);`, `#[serde(transparent)] struct Marked { value: u32, marker: PhantomData<String> }`, `#[serde(transparent)] #[fingerprint(implements(Greeter))] struct Greeted { id: u64 }`, `#[fingerprint(cycle(Hub, Spoke), implements(Greeter))] struct Hub { spokes: Vec<Spoke> }`, `#[fingerprint(cycle(Hub, Spoke))] struct Spoke { hub: Option<Box<Hub>> }` and `struct Uses { meters: Option<Meters>, marked: Marked, greeted: Greeted, hub: Hub, spoke: Spoke }` (the vector is `Uses`)', def_vector('Uses')),
     ('G43', 'helpers on `Option` and on one side: `#[serde_as] struct More { #[serde_as(as = "Option<DisplayFromStr>")] n: Option<u32>, #[serde(with = "serde_bytes")] blob: Option<Vec<u8>>, #[serde(deserialize_with = "chrono::serde::ts_seconds::deserialize")] read: DateTime<Utc> }`', def_vector('More')),
+    ('G44', "a well-known helper under an annotation: `struct Ann { #[serde(with = \"chrono::serde::ts_seconds\")] #[fingerprint(as = \"i64\")] at: DateTime<Utc>, #[serde(with = \"serde_bytes\")] #[fingerprint(opaque = \"raw-bytes\")] raw: Vec<u8> }`", def_vector('Ann')),
 ]
 
 NOTATION = (

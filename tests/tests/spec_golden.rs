@@ -1547,3 +1547,23 @@ mod g43 {
         vector::<More>("G43");
     }
 }
+
+mod g44 {
+    use super::*;
+    use chrono::{DateTime, Utc};
+
+    #[derive(TypeFingerprint, serde::Serialize, serde::Deserialize)]
+    struct Ann {
+        #[serde(with = "chrono::serde::ts_seconds")]
+        #[fingerprint(as = "i64")]
+        at: DateTime<Utc>,
+        #[serde(with = "serde_bytes")]
+        #[fingerprint(opaque = "raw-bytes")]
+        raw: Vec<u8>,
+    }
+
+    #[test]
+    fn g44_well_known_helper_under_an_annotation() {
+        vector::<Ann>("G44");
+    }
+}
