@@ -1,6 +1,7 @@
 //! SPEC.md's golden vectors, three ways: a pre-image built by hand here from the spec's
 //! rules and hashed with `sha2` at run time; the derive; and the value printed in SPEC.md.
-//! The hand encoder (`support/preimage.rs`) shares no code with objfp.
+//! The hand encoder (`support/preimage.rs`) shares no code with objfp. The round-2 vectors
+//! (G15 on) are checked two ways: the derive against the value SPEC.md prints.
 #![allow(dead_code)]
 
 use objfp::TypeFingerprint;
