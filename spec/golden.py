@@ -13,7 +13,12 @@ pre-image is then built from SPEC.md's rules:
     limit applied from the inside out, transparent std types),
   * §6 structs, §7 enums, §8 recursion groups ('r' / 'g' nodes, positions by local0),
   * §10 serde attributes (wire names and rename rules, function names, the attrs table),
-  * §11 the order in which objfp's own attributes combine, §12 interfaces and 'I' nodes.
+  * §10b the well-known helpers the vectors use (chrono's `ts_*`, `serde_bytes`, serde_with's
+    `As::<T>` with `Vec`, `Option`, `DisplayFromStr`, `Duration*`), §12b `DateTime`,
+  * §5.1 std structs and enums and the address 'h' nodes, §11 generics (type and const
+    parameters), `opaque`, `as`, `from` / `into`,
+  * §11 the order in which objfp's own attributes combine, §12 interfaces (futures, typed
+    receivers, `cfg` / `cfg_attr`) and 'I' nodes.
 
 No byte of SPEC.md's printed pre-images or fingerprints is used.
 
@@ -25,10 +30,10 @@ Output notation (printed at the top too): hex parts separated by single spaces; 
 (length prefix and bytes together) of a body is its own part; the zero padding of pad64 is
 written `00…(N)` for N zero bytes (`00…(0)` when the padded part is already a multiple of 64
 bytes); each type expression (its tokens then its refs) and each fingerprint is one part.
-Vectors whose pre-image mentions derived inner nodes (G7, G9, G10, G11, G12a, G12b, G14)
-show the pre-image of their outermost node only, with the inner fingerprints inline; the
-lines between the heading and the block say which inner nodes they are and give their
-pre-images.
+Vectors whose pre-image mentions derived inner nodes show the pre-image of their outermost
+node only, with the inner fingerprints inline; the lines between the heading and the block
+say which inner nodes they are and give their pre-images, each after the nodes it is built
+over.
 """
 
 import hashlib
@@ -209,9 +214,9 @@ TOKEN_RE = re.compile(r"""
     (?P<ws>\s+)
   | (?P<str>"(?:[^"\\]|\\.)*")
   | (?P<life>'[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<ident>(?:r\#)?[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<ident>(?:r\#)?[^\W\d]\w*)
   | (?P<num>[0-9][0-9_]*)
-  | (?P<punct>::|->|[\#\[\]\(\)\{\}<>,;:=&!\-+*.])
+  | (?P<punct>::|->|[\#\[\]\(\)\{\}<>,;:=&!\-+*.?])
 """, re.VERBOSE)
 
 
@@ -257,9 +262,10 @@ class Variant:
 
 
 class TypeDef:
-    def __init__(self, kind, name, attrs, style=None, fields=None, variants=None):
+    def __init__(self, kind, name, attrs, style=None, fields=None, variants=None, params=()):
         self.kind, self.name, self.attrs = kind, name, attrs
         self.style, self.fields, self.variants = style, fields, variants
+        self.params = list(params)        # [("type" | "const", name)]
 
 
 class Method:
@@ -337,6 +343,26 @@ class Parser:
             self.expect("]")
         return attrs
 
+    def generics(self):
+        """`<T, const N: usize, 'a>`: the type and const parameters, in order."""
+        params = []
+        if self.eat("<"):
+            while not self.eat(">"):
+                if self.t[self.i][0] == "life":
+                    self.i += 1
+                elif self.eat("const"):
+                    name = self.ident()
+                    self.expect(":")
+                    self.ty()
+                    params.append(("const", name))
+                else:
+                    params.append(("type", self.ident()))
+                    if self.eat(":"):             # bounds
+                        while self.peek() not in (",", ">"):
+                            self.next()
+                self.eat(",")
+        return params
+
     def skip_generics(self):
         if self.eat("<"):
             depth = 1
@@ -345,7 +371,22 @@ class Parser:
                 depth += {"<": 1, ">": -1}.get(v, 0)
 
     # types
+    def bounds(self):
+        out = []
+        while True:
+            if self.t[self.i][0] == "life":
+                self.i += 1
+            else:
+                self.eat("?")
+                out.append(self.ty())
+            if not self.eat("+"):
+                return out
+
     def ty(self):
+        if self.eat("impl"):
+            return Ty("impl", bounds=self.bounds())
+        if self.eat("dyn"):
+            return Ty("dyn", bounds=self.bounds())
         if self.eat("&"):
             if self.t[self.i][0] == "life":
                 self.i += 1
@@ -362,7 +403,9 @@ class Parser:
         if self.eat("["):
             inner = self.ty()
             if self.eat(";"):
-                n = int(self.next().replace("_", ""))
+                kind, v = self.t[self.i]
+                self.i += 1
+                n = int(v.replace("_", "")) if kind == "num" else v     # a const parameter
                 self.expect("]")
                 return Ty("array", inner=inner, n=n)
             self.expect("]")
@@ -377,6 +420,12 @@ class Parser:
                 while not self.eat(">"):
                     if self.t[self.i][0] == "life":
                         self.i += 1               # lifetimes are not part of a shape
+                    elif self.t[self.i][0] == "num":
+                        args.append(Ty("const", value=int(self.next().replace("_", ""))))
+                    elif self.t[self.i][0] == "ident" and self.peek(1) == "=":
+                        bname = self.ident()      # an associated type binding: `Output = T`
+                        self.expect("=")
+                        args.append(Ty("binding", name=bname, ty=self.ty()))
                     else:
                         args.append(self.ty())
                     self.eat(",")
@@ -418,18 +467,19 @@ class Parser:
         kw = self.next()
         if kw == "struct":
             name = self.ident()
-            self.skip_generics()
+            params = self.generics()
             if self.eat("{"):
-                return TypeDef("struct", name, attrs, "n", self.fields("}", True))
+                return TypeDef("struct", name, attrs, "n", self.fields("}", True), params=params)
             if self.eat("("):
                 fs = self.fields(")", False)
                 self.eat(";")
-                return TypeDef("struct", name, attrs, "w" if len(fs) == 1 else "t", fs)
+                return TypeDef("struct", name, attrs, "w" if len(fs) == 1 else "t", fs,
+                               params=params)
             self.eat(";")
-            return TypeDef("struct", name, attrs, "u", [])
+            return TypeDef("struct", name, attrs, "u", [], params=params)
         if kw == "enum":
             name = self.ident()
-            self.skip_generics()
+            params = self.generics()
             self.expect("{")
             vs = []
             while not self.eat("}"):
@@ -445,7 +495,7 @@ class Parser:
                 disc = self.disc_expr() if self.eat("=") else None
                 vs.append(Variant(ident, style, fs, vattrs, disc))
                 self.eat(",")
-            return TypeDef("enum", name, attrs, variants=vs)
+            return TypeDef("enum", name, attrs, variants=vs, params=params)
         if kw == "trait":
             return self.trait_rest(attrs)
         raise SyntaxError("unsupported item %r" % kw)
@@ -457,7 +507,7 @@ class Parser:
         methods, types, consts = [], [], []
         while not self.eat("}"):
             iattrs = self.outer_attrs()
-            present = all(cfg_holds(a) for a in iattrs if a.path == "cfg")
+            present = cfg_present(iattrs)
             if self.eat("type"):
                 tname = self.ident()
                 while not self.eat(";"):          # bounds, where-clause, default: not counted
@@ -483,7 +533,7 @@ class Parser:
             first = True
             while not self.eat(")"):
                 pattrs = self.outer_attrs()
-                p_present = all(cfg_holds(a) for a in pattrs if a.path == "cfg")
+                p_present = cfg_present(pattrs)
                 rcv = self.receiver() if first else None
                 if rcv is not None:
                     if p_present:
@@ -547,24 +597,61 @@ def spell(t):
     raise ValueError("receiver type not supported by this script")
 
 
+def cfg_eval(m):
+    """Evaluate a cfg predicate. Only `any`, `all`, `not` of known options."""
+    if m.path == "any":
+        return any(cfg_eval(x) for x in m.items)
+    if m.path == "all":
+        return all(cfg_eval(x) for x in m.items)
+    if m.path == "not":
+        return not cfg_eval(m.items[0])
+    raise ValueError("cfg option %r unknown to this script" % m.path)
+
+
 def cfg_holds(meta):
-    """Evaluate a `cfg(...)` predicate. Only `any`, `all`, `not` of known options."""
-    def ev(m):
-        if m.path == "any":
-            return any(ev(x) for x in m.items)
-        if m.path == "all":
-            return all(ev(x) for x in m.items)
-        if m.path == "not":
-            return not ev(m.items[0])
-        raise ValueError("cfg option %r unknown to this script" % m.path)
-    return ev(meta.items[0])
+    return cfg_eval(meta.items[0])
+
+
+def cfg_present(attrs):
+    """§12 `#[cfg]`: `cfg(p)`, and `cfg_attr(q, cfg(p))`, which is `cfg(any(not(q), p))`."""
+    for a in attrs:
+        if a.path == "cfg" and not cfg_holds(a):
+            return False
+        if a.path == "cfg_attr":
+            q = cfg_eval(a.items[0])
+            for m in a.items[1:]:
+                if m.path == "cfg" and q and not cfg_holds(m):
+                    return False
+    return True
 
 
 def parse_item(src):
     p = Parser(src)
     item = p.item()
     assert p.at_end(), src
+    if isinstance(item, TypeDef) and any(a.path == "serde_as" for a in item.attrs):
+        serde_as_rewrite(item)
     return item
+
+
+def serde_as_rewrite(d):
+    """§10b: `#[serde_as]` rewrites `#[serde_as(as = "T")]` into
+    `#[serde(with = "::serde_with::As::<T>")]`, `_` in `T` becoming `::serde_with::Same`, and
+    adds `#[serde(default)]` when both `T` and the field type are `Option`."""
+    fields = d.fields or [f for v in (d.variants or []) for f in v.fields]
+    for f in fields:
+        for a in list(f.attrs):
+            if a.path != "serde_as" or not a.items:
+                continue
+            for m in a.items:
+                if m.path == "as":
+                    tt = re.sub(r"\b_\b", "::serde_with::Same", m.value)
+                    items = [Meta("with", value="::serde_with::As::<%s>" % tt)]
+                    at = parse_type(m.value)
+                    if (at.kind == "path" and at.segs[-1][0] == "Option" and f.ty.kind == "path"
+                            and f.ty.segs[-1][0] == "Option"):
+                        items.append(Meta("default"))
+                    f.attrs.append(Meta("serde", items=items))
 
 
 def parse_type(src):
@@ -778,6 +865,7 @@ class Env:
         self.types = {}
         self.defs = {}
         self.interfaces = {}
+        self.cache = {}
 
     def expr(self, t, subst, notes, self_name=None):
         """§5: the type expression of a Ty. `subst` maps member names to rec nodes (§8)."""
@@ -786,16 +874,41 @@ class Env:
         if t.kind == "tuple":
             return e_tuple([self.expr(x, subst, notes, self_name) for x in t.elems], notes)
         if t.kind == "array":
-            return e_array(self.expr(t.inner, subst, notes, self_name), t.n, notes)
+            n = subst[t.n] if isinstance(t.n, str) else t.n          # a const parameter
+            return e_array(self.expr(t.inner, subst, notes, self_name), n, notes)
         if t.kind == "slice":
             return e_seq(self.expr(t.inner, subst, notes, self_name), notes)
+        if t.kind != "path":
+            raise ValueError("type %s has no shape here" % ty_text(t))
         name, args = t.segs[-1]
         if name == "Self" and self_name is not None:
             name = self_name
+        if name in subst and isinstance(subst[name], Expr):        # a generic parameter (§11)
+            return subst[name]
         if name in subst:
             label = 'S = fp(Self) = x"Self"' if name == "Self" else "the reference for " + name
             notes.append((label, subst[name]))
             return R(subst[name].fp)
+        if name == "PhantomData":                  # §5.1: any T
+            args = []
+        if name in self.types and not args:
+            node, ex = self.types[name]
+            if node is not None and ex.is_ref():
+                notes.append(("fp(%s)" % name, node))
+            return ex
+        template = self.defs.get(name) if name in self.defs else STD_DEFS.get(name)
+        if template is not None and not template.params and name in self.defs:
+            template = None
+        if template is not None:
+            return self.instantiate(template, t, args, subst, notes, self_name)
+        if name in ADDRESSES:
+            node = self.address(name)
+            notes.append(("fp(%s)" % name, node))
+            return R(node.fp)
+        if name in THIRD_PARTY and name not in self.defs:
+            node = opaque(THIRD_PARTY[name])
+            notes.append(("fp(%s) = x\"%s\" (§12b)" % (ty_text(t), THIRD_PARTY[name]), node))
+            return R(node.fp)
         a = [self.expr(x, subst, notes, self_name) for x in args]
         if name in PRIMS and not args:
             return prim(PRIMS[name])
@@ -807,12 +920,43 @@ class Env:
             return e_map(a[0], a[1], notes)
         if name in TRANSPARENT:
             return a[0]
-        if name in self.types:
-            node, ex = self.types[name]
-            if node is not None and ex.is_ref():
-                notes.append(("fp(%s)" % name, node))
-            return ex
         raise KeyError("unknown type %r" % name)
+
+    def instantiate(self, d, t, args, subst, notes, self_name):
+        """§11 generics, §5.1 std structs and enums: the node of `Name<args>`, by reference."""
+        inner = {}
+        for (kind, pname), arg in zip(d.params, args):
+            if kind == "const":
+                inner[pname] = arg.value
+            else:
+                inner[pname] = self.expr(arg, subst, notes, self_name)
+        key = (id(d),) + tuple(sorted((k, v.key() if isinstance(v, Expr) else v)
+                                      for k, v in inner.items()))
+        if key not in self.cache:
+            own_notes = []
+            node = own_node(d, self, inner, own_notes)
+            node.inner = own_notes
+            self.cache[key] = node
+        node = self.cache[key]
+        notes.append(("fp(%s)" % ty_text(t), node))
+        return R(node.fp)
+
+    def address(self, name):
+        """§5.1: the address types, `h(x"..", compact form)`."""
+        human, compact = ADDRESSES[name]
+        hnode = opaque(human)
+        notes = []
+        if compact.startswith("enum"):
+            cnode = own_node(parse_item(compact), self, {}, notes)
+            cfp, label = cnode.fp, "compact side of %s: %s" % (name, compact)
+        else:
+            ex = self.expr(parse_type(compact), {}, notes)
+            cnode = e_node(ex)
+            cfp, label = fp_of(ex), "compact side of %s: %s" % (name, compact)
+        node = simple_node(b"h", [hnode.fp, cfp])
+        node.inner = [("human-readable side of %s: x\"%s\"" % (name, human), hnode),
+                      (label, cnode)]
+        return node
 
     def mentions(self, t, names, self_name):
         """Does type `t` mention one of `names` (or Self)? (§8, 'Which mentions are members')."""
@@ -820,6 +964,8 @@ class Env:
             return self.mentions(t.inner, names, self_name)
         if t.kind == "tuple":
             return any(self.mentions(x, names, self_name) for x in t.elems)
+        if t.kind != "path":
+            return False
         name, args = t.segs[-1]
         if name == "PhantomData":
             return False
@@ -827,6 +973,53 @@ class Env:
             return True
         return any(self.mentions(x, names, self_name) for x in args)
 
+
+def ty_text(t):
+    """A type's spelling, for the labels of inner nodes."""
+    if t.kind == "ref":
+        return ("&mut " if t.mut else "&") + ty_text(t.inner)
+    if t.kind == "tuple":
+        return "(" + ", ".join(ty_text(x) for x in t.elems) + ("," if len(t.elems) == 1 else "") + ")"
+    if t.kind == "array":
+        return "[%s; %s]" % (ty_text(t.inner), t.n)
+    if t.kind == "slice":
+        return "[%s]" % ty_text(t.inner)
+    if t.kind == "const":
+        return str(t.value)
+    if t.kind == "binding":
+        return "%s = %s" % (t.name, ty_text(t.ty))
+    if t.kind in ("impl", "dyn"):
+        return t.kind + " " + " + ".join(ty_text(x) for x in t.bounds)
+    return "::".join(n + ("<" + ", ".join(ty_text(a) for a in args) + ">" if args else "")
+                     for n, args in t.segs)
+
+
+# §5.1: the std types that are a struct or an enum, encoded as derived types (§6, §7).
+STD_SOURCES = [
+    "enum Result<T, E> { Ok(T), Err(E) }",
+    "struct PhantomData;",
+    "#[serde(deny_unknown_fields)] struct Duration { secs: u64, nanos: u32 }",
+    "#[serde(deny_unknown_fields)] struct SystemTime { secs_since_epoch: u64, nanos_since_epoch: u32 }",
+    "#[serde(deny_unknown_fields)] struct Range<T> { start: T, end: T }",
+    "#[serde(deny_unknown_fields)] struct RangeInclusive<T> { start: T, end: T }",
+    "#[serde(deny_unknown_fields)] struct RangeFrom<T> { start: T }",
+    "#[serde(deny_unknown_fields)] struct RangeTo<T> { end: T }",
+    "enum Bound<T> { Unbounded, Included(T), Excluded(T) }",
+]
+STD_DEFS = {d.name: d for d in map(parse_item, STD_SOURCES)}
+
+# §5.1: the address types: (human-readable opaque name, compact form).
+ADDRESSES = {
+    "Ipv4Addr": ("ipv4-address", "[u8; 4]"),
+    "Ipv6Addr": ("ipv6-address", "[u8; 16]"),
+    "IpAddr": ("ip-address", "enum IpAddr { V4([u8; 4]), V6([u8; 16]) }"),
+    "SocketAddrV4": ("socket-address-v4", "([u8; 4], u16)"),
+    "SocketAddrV6": ("socket-address-v6", "([u8; 16], u16)"),
+    "SocketAddr": ("socket-address", "enum SocketAddr { V4(([u8; 4], u16)), V6(([u8; 16], u16)) }"),
+}
+
+# §12b, the few third-party types the vectors use.
+THIRD_PARTY = {"DateTime": "rfc3339-datetime"}
 
 ENV = Env()
 
@@ -874,27 +1067,119 @@ def field_entry(f, env, subst, notes, self_name, rule=None, positional=False, ne
         m = serde_get(a, "default")
         if m is not None:
             pairs.append(("default", default_value(m)))
-        m = serde_get(a, "deserialize_with")
-        if m is not None:
-            pairs.append(("deserialize_with", fn_name(m.value, "deserialize_with")))
-        m = serde_get(a, "with")
-        if m is not None:
-            pairs.append(("deserialize_with", fn_name(m.value + "::deserialize", "deserialize_with")))
-        if serde_get(a, "serialize_with") is not None or m is not None:
-            if fp_attr(a, "as") is None and fp_attr(a, "opaque") is None:
+    annotated = fp_attr(a, "opaque") is not None or fp_attr(a, "as") is not None
+    own_notes = []
+    if fp_attr(a, "opaque") is not None:
+        node = opaque(fp_attr(a, "opaque").value)
+        own_notes.append(('x"%s" (#[fingerprint(opaque)])' % fp_attr(a, "opaque").value, node))
+        own = R(node.fp)
+    elif fp_attr(a, "as") is not None:
+        own = env.expr(parse_type(fp_attr(a, "as").value), subst, own_notes, self_name)
+    else:
+        own = env.expr(f.ty, subst, own_notes, self_name)
+    written = read = own
+    if not newtype:
+        # §10.3 / §10b: the serializer and deserializer, each a well-known helper (its shape,
+        # no attribute) or a function objfp does not know (its name is recorded).
+        w = serde_get(a, "with")
+        sm, dm = serde_get(a, "serialize_with"), serde_get(a, "deserialize_with")
+        ser = sm.value if sm is not None else (w.value + "::serialize" if w is not None else None)
+        de = dm.value if dm is not None else (w.value + "::deserialize" if w is not None else None)
+        # A well-known helper's name is never recorded (§10b); an annotation gives the shape
+        # instead of the helper's ("an annotation always wins").
+        if ser is not None:
+            shape = helper_shape(ser, f.ty, env, subst, [] if annotated else notes, self_name)
+            if shape is not None:
+                written = own if annotated else shape
+            elif not annotated:
                 raise ValueError("a serializer objfp does not know needs #[fingerprint(as|opaque)]")
-            sm = serde_get(a, "serialize_with")
-            pairs.append(("serialize_with", fn_name(sm.value if sm else m.value + "::serialize",
-                                                    "serialize_with")))
+            else:
+                pairs.append(("serialize_with", fn_name(ser, "serialize_with")))
+        if de is not None:
+            shape = helper_shape(de, f.ty, env, subst, [] if annotated else notes, self_name)
+            if shape is not None:
+                read = own if annotated else shape
+            else:
+                pairs.append(("deserialize_with", fn_name(de, "deserialize_with")))
         if flatten:
             pairs.append(("flatten", ""))
-    if fp_attr(a, "opaque") is not None:
-        ex = R(opaque(fp_attr(a, "opaque").value).fp)
-    elif fp_attr(a, "as") is not None:
-        ex = env.expr(parse_type(fp_attr(a, "as").value), subst, notes, self_name)
+    if own in (written, read):                # the field's own shape is used on a side
+        notes.extend(own_notes)
+    if written.key() != read.key():
+        node = pair_d(fp_of(written), fp_of(read))
+        node.inner = [(lbl, n) for lbl, n in (("written side", None if written.is_ref() else e_node(written)),
+                                             ("read side", None if read.is_ref() else e_node(read)))
+                      if n is not None]
+        notes.append(("d(written, read) of field %s" % (f.ident or "(positional)"), node))
+        ex = R(node.fp)
     else:
-        ex = env.expr(f.ty, subst, notes, self_name)
+        ex = written
     return [s(name)] + attrs_bytes(pairs), ex
+
+
+def n_node(name, inner_fp):              # n"name"(T)
+    return simple_node(b"n", [s(name), inner_fp])
+
+
+TS_HELPERS = {"ts_seconds": "unix-seconds", "ts_milliseconds": "unix-milliseconds",
+              "ts_microseconds": "unix-microseconds", "ts_nanoseconds": "unix-nanoseconds"}
+
+
+def helper_shape(path, fty, env, subst, notes, self_name):
+    """§10b: the shape a well-known helper writes or reads, as a type expression; None for a
+    function objfp does not know. Only the helpers the vectors use are implemented."""
+    segs = [x for x in split_path(path)]
+    joined = []
+    for x in segs:
+        if x.startswith("<") and joined:
+            joined[-1] += x
+        else:
+            joined.append(x)
+    segs = joined
+    if len(segs) > 1 and segs[-1] in ("serialize", "deserialize"):
+        segs = segs[:-1]
+    last = segs[-1]
+    base = last[:-len("_option")] if last.endswith("_option") else last
+    if base in TS_HELPERS:
+        node = n_node(TS_HELPERS[base], e_node(prim(PRIMS["i64"])).fp)
+        notes.append(('n"%s"(i64) (§10b %s)' % (TS_HELPERS[base], last), node))
+        return e_option(R(node.fp), notes) if last != base else R(node.fp)
+    if last == "serde_bytes":
+        def by_type(t):
+            if t.kind == "path" and t.segs[-1][0] == "Option":
+                return e_option(by_type(t.segs[-1][1][0]), notes)
+            return prim(15)                   # bytes
+        return by_type(fty)
+    if last.startswith("As<") and last.endswith(">"):
+        return serde_as_walk(parse_type(last[3:-1]), fty, env, subst, notes, self_name)
+    return None
+
+
+SERDE_WITH_DURATIONS = {"DurationSeconds": "duration-seconds",
+                        "DurationMilliSeconds": "duration-milliseconds",
+                        "DurationMicroSeconds": "duration-microseconds",
+                        "DurationNanoSeconds": "duration-nanoseconds"}
+
+
+def serde_as_walk(t, fty, env, subst, notes, self_name):
+    """§10b, serde_with's `As::<T>`: `T` walked over the field type (the rows the vectors use)."""
+    name, args = t.segs[-1] if t.kind == "path" else (None, [])
+    if name in ("_", "Same"):
+        return env.expr(fty, subst, notes, self_name)
+    if name in SEQS and fty.kind == "path" and fty.segs[-1][0] in SEQS:
+        return e_seq(serde_as_walk(args[0], fty.segs[-1][1][0], env, subst, notes, self_name), notes)
+    if name == "Option" and fty.kind == "path" and fty.segs[-1][0] == "Option":
+        return e_option(serde_as_walk(args[0], fty.segs[-1][1][0], env, subst, notes, self_name),
+                        notes)
+    if name == "DisplayFromStr":
+        return prim(14)
+    if name in SERDE_WITH_DURATIONS:
+        fmt = env.expr(args[0], {}, notes) if args else prim(PRIMS["u64"])
+        node = n_node(SERDE_WITH_DURATIONS[name], fp_of(fmt))
+        notes.append(('n"%s"(%s) (§10b %s)' % (SERDE_WITH_DURATIONS[name],
+                                              ty_text(args[0]) if args else "u64", ty_text(t)), node))
+        return R(node.fp)
+    raise ValueError("serde_as adapter %s over %s is not implemented" % (ty_text(t), ty_text(fty)))
 
 
 def rename_rule(attrs, key):
@@ -1004,7 +1289,10 @@ def enum_node(d, env, subst, notes):
         for key in ("other", "untagged"):
             if has(va, key):
                 vpairs.append((key, ""))
-        frule = rename_rule(va, "rename_all") or rule_fields
+        # §10.1 rule 2: the variant's `rename_all`, else the enum's `rename_all_fields`, each
+        # direction on its own.
+        vrule = rename_rule(va, "rename_all") or (None, None)
+        frule = tuple(x if x is not None else y for x, y in zip(vrule, rule_fields or (None, None)))
         style = v.style
         entries = []
         for f in v.fields:
@@ -1096,7 +1384,14 @@ def define(srcs, env=ENV):
         env.defs[d.name] = d
     done = set()
     for d in pending:
-        if d.name in done:
+        if d.name in done or d.params:
+            continue                           # generic: one node per instantiation (§11)
+        op = fp_attr(d.attrs, "opaque")
+        if op is not None:                     # §11 step 1
+            node = with_interfaces(d, opaque(op.value), env)
+            env.types[d.name] = (node, R(node.fp))
+            result[d.name] = node
+            done.add(d.name)
             continue
         cyc = fp_attr(d.attrs, "cycle")
         if cyc is not None:
@@ -1119,10 +1414,14 @@ def define(srcs, env=ENV):
             node = pair[0] if pair else None
             if node is not None:
                 node.inner = pair[1]
-            node = with_interfaces(d, node, env) if node is not None else node
             if fp_attr(d.attrs, "implements") is None:
                 env.types[d.name] = (node, ex)
             else:
+                # §11 step 4: `implements` wraps the transparent shape; then written by reference.
+                if node is None:
+                    node = e_node(ex) if not ex.is_ref() else next(
+                        n for _, n in notes if n.fp == ex.refs[0])
+                node = with_interfaces(d, node, env)
                 env.types[d.name] = (node, R(node.fp))
             result[d.name] = node
             done.add(d.name)
@@ -1130,11 +1429,44 @@ def define(srcs, env=ENV):
         notes = []
         node = own_node(d, env, {}, notes)
         node.inner = notes
-        node = with_interfaces(d, node, env)
-        env.types[d.name] = (node, R(node.fp))
+        conv = from_into(d, node, env)
+        if conv is not None and fp_attr(d.attrs, "implements") is None:
+            node, ex = conv
+        else:
+            node = with_interfaces(d, conv[0] if conv else node, env)
+            ex = R(node.fp)
+        env.types[d.name] = (node, ex)
         result[d.name] = node
         done.add(d.name)
     return result
+
+
+def from_into(d, own, env):
+    """§10.3 `into = "A"`, `from = "B"` / `try_from = "B"`: (node, type expression), or None."""
+    into = serde_get(d.attrs, "into")
+    frm = serde_get(d.attrs, "from") or serde_get(d.attrs, "try_from")
+    if into is None and frm is None:
+        return None
+    notes = []
+    w = env.expr(parse_type(into.value), {}, notes) if into else R(own.fp)
+    r = env.expr(parse_type(frm.value), {}, notes) if frm else R(own.fp)
+    if into is None or frm is None:
+        notes.append(("own node of %s" % d.name, own))
+
+    def node_of(e, label):
+        if not e.is_ref():
+            return e_node(e)
+        for _, n in notes:
+            if n.fp == e.refs[0]:
+                return n
+        raise KeyError(label)
+    if fp_of(w) == fp_of(r):
+        return node_of(w, "written"), w
+    wn, rn = node_of(w, "written"), node_of(r, "read")
+    node = pair_d(wn.fp, rn.fp)
+    node.inner = [("written side: " + (into.value if into else "own node"), wn),
+                  ("read side: " + (frm.value if frm else "own node"), rn)]
+    return node, R(node.fp)
 
 
 def with_interfaces(d, node, env):
@@ -1156,6 +1488,28 @@ def with_interfaces(d, node, env):
 SELF_NODE = opaque("Self")
 
 
+def future_output(t):
+    """§12 Async: `impl Future<Output = T>` (a bound whose path ends in `Future`) or
+    `Pin<Box<dyn Future<Output = T> ..>>`: `T`; else None."""
+    def of_bounds(bounds):
+        for b in bounds:
+            if b.kind == "path" and b.segs[-1][0] == "Future":
+                for a in b.segs[-1][1]:
+                    if a.kind == "binding" and a.name == "Output":
+                        return a.ty
+                raise ValueError("a future without `Output = T` is rejected")
+        return None
+    if t.kind == "impl":
+        return of_bounds(t.bounds)
+    if t.kind == "path" and t.segs[-1][0] == "Pin" and len(t.segs[-1][1]) == 1:
+        b = t.segs[-1][1][0]
+        if b.kind == "path" and b.segs[-1][0] == "Box" and len(b.segs[-1][1]) == 1:
+            dyn = b.segs[-1][1][0]
+            if dyn.kind == "dyn":
+                return of_bounds(dyn.bounds)
+    return None
+
+
 def interface_node(t, env):
     subst = {"Self": SELF_NODE}
     methods = sorted(t.methods, key=lambda m: m.name.encode())
@@ -1169,9 +1523,13 @@ def interface_node(t, env):
             p.add(b"t" + s(m.receiver[1]))
         else:
             p.add(m.receiver.encode())
-        p.add(u8(1 if m.is_async else 0)).add(u32(len(m.params)))
+        is_async, ret = m.is_async, m.ret
+        out = None if is_async else future_output(ret)
+        if out is not None:
+            is_async, ret = True, out
+        p.add(u8(1 if is_async else 0)).add(u32(len(m.params)))
         exprs += [env.expr(x, subst, notes) for x in m.params]
-        exprs.append(env.expr(m.ret, subst, notes))
+        exprs.append(env.expr(ret, subst, notes))
     p.add(u32(len(types)))
     for x in types:
         p.add(s(x))
@@ -1245,6 +1603,36 @@ VECTORS = [
     ("G14", "transparent with a written and a read field: `#[serde(transparent)] struct Split { "
             "#[serde(skip_serializing)] read: u8, #[serde(skip_deserializing)] written: String }`",
      def_vector("Split")),
+    ('G15', 'the size limit by references, applied inside out: `struct K1 { a: u8 }`, `struct K2 { a: u16 }`, `struct K3 { a: u32 }`, `struct K4 { a: u64 }`, `struct K5 { a: i8 }` and `struct Many { four: (K1, K2, K3, K4), five: (K1, K2, K3, K4, K5), nested: Option<Vec<(K1, K2, K3, K4, K5)>>, split: (K1, K2, (K3, K4, K5)), deep: Option<[[[[u8; 1]; 2]; 3]; 4]> }` (the vector is `Many`)', def_vector('Many')),
+    ('G16', "tuples of one type, `[T; 0]`, maps of references, transparent wrappers: `struct Tuples { one: (u8,), none: [String; 0], items: (Item, Item), one_item: (Item,), keyed: BTreeMap<Item, Item>, boxed: Box<str>, cow: Cow<'static, str>, nested: (u8, (u8, u8)), unit: () }` (`Item` is G10's)", def_vector('Tuples')),
+    ('G17', 'std structs and enums (§5.1): `struct Std { result: Result<u32, String>, marker: PhantomData<String>, elapsed: Duration, at: SystemTime, range: Range<u16>, inclusive: RangeInclusive<u16>, from: RangeFrom<u8>, to: RangeTo<u8>, bound: Bound<i8> }`', def_vector('Std')),
+    ('G18', "addresses, `'h'` nodes (§5.1): `struct Addrs { v4: Ipv4Addr, ip: IpAddr, sock: SocketAddrV4, any: SocketAddr }`", def_vector('Addrs')),
+    ('G19', 'struct styles: `struct Unit;`, `struct Braces {}`, `struct Tuple0();`, `struct Newtype(#[serde(skip)] u64);`, `struct Partial(u64, #[serde(skip)] u32);`, `struct Hidden(#[fingerprint(skip)] u64);` and `struct Styles { unit: Unit, braces: Braces, tuple0: Tuple0, newtype: Newtype, partial: Partial, hidden: Hidden }` (the vector is `Styles`)', def_vector('Styles')),
+    ('G20', 'field rename rule and container attributes: `#[serde(rename_all = "camelCase", deny_unknown_fields, default)] struct Config { user_id: u64, #[serde(rename = "URL")] home_url: String, max_retry_count: u8, r#type: String, http2_enabled: bool }`', def_vector('Config')),
+    ('G21', 'per-direction field rules, aliases, a non-ASCII name: `#[serde(rename_all(serialize = "SCREAMING-KEBAB-CASE", deserialize = "PascalCase"))] struct Person { first_name: String, #[serde(rename(serialize = "ln"))] last_name: String, #[serde(rename(deserialize = "years"), alias = "age_years")] age: u8, élan_vital: bool }`', def_vector('Person')),
+    ('G22', 'a tag on a struct, a container default function, a rule for one direction: `#[serde(tag = "kind", rename = "point", default = "Tagged::origin", rename_all(serialize = "UPPERCASE"))] struct Tagged { x_pos: i32, y_pos: i32 }`', def_vector('Tagged')),
+    ('G23', 'negative and parenthesized discriminants, a trailing skipped variant: `#[repr(i16)] enum Level { Low = -3, Mid, High = (7), Max = -(20), #[serde(skip)] Gone }`', def_vector('Level')),
+    ('G24', 'repr forms and a `u128` discriminant above `i128::MAX`: `#[repr(usize)] enum Wide64 { A = 1, B }`, `#[repr(C, u8)] enum Mixed { A(u8), B { x: u16 } }`, `#[repr(C)] enum Plain { X, Y }`, `#[repr(u128)] enum Huge { Top = 340282366920938463463374607431768211455, Low = 0 }` and `struct Reprs { wide: Wide64, mixed: Mixed, plain: Plain, huge: Huge }` (the vector is `Reprs`)', def_vector('Reprs')),
+    ('G25', 'untagged, `other`, `content`, one-sided skips, a newtype variant with a skipped field: `#[serde(tag = "t", content = "c")] enum Msg { Ping, Data(u32), #[serde(other)] Unknown }`, `#[serde(untagged)] enum Loose { Num(u64), Text(String) }`, `enum Mix { Known(u8), Nothing(#[serde(skip)] u8), #[serde(skip_serializing)] ReadOnly, #[serde(skip_deserializing)] WriteOnly(u16), #[serde(untagged)] Fallback(String) }` and `struct Variants { msg: Msg, loose: Loose, mix: Mix }` (the vector is `Variants`)', def_vector('Variants')),
+    ('G26', 'variant rename rules: `#[serde(rename_all = "kebab-case", rename_all_fields = "UPPERCASE")] enum Cmd { StartJob { job_id: u32 }, #[serde(rename_all = "camelCase")] StopJob { job_id: u32, force_now: bool }, #[serde(rename_all(deserialize = "kebab-case"))] Resume { job_id: u32 }, #[serde(rename(serialize = "del"), alias = "remove")] DeleteAll, HTTPGet, Élan }`', def_vector('Cmd')),
+    ('G27', 'function names (§10.2): `struct Fns { #[serde(serialize_with = "m::serialize")] #[fingerprint(as = "u64")] a: u64, #[serde(with = "m")] #[fingerprint(as = "u64")] b: u64, #[serde(serialize_with = "m::serialize", deserialize_with = "m::deserialize")] #[fingerprint(as = "u64")] c: u64, #[serde(deserialize_with = "conv::Parse::<u32>::deserialize")] d: u32, #[serde(deserialize_with = "crate::dates::opt::deserialize")] e: Option<u32>, #[serde(deserialize_with = "crate::option::deserialize")] f: Option<u32>, #[serde(deserialize_with = "helpers::serde::vec::deserialize")] g: Vec<u8>, #[serde(skip_serializing_if = "r#impl::is_zero")] h: u32 }`', def_vector('Fns')),
+    ('G28', 'the spellings of `Default::default`: `struct Defaults { #[serde(default)] a: u8, #[serde(default = "Default::default")] b: u8, #[serde(default = "std::default::Default::default")] c: u8, #[serde(default = "::core::default::Default::default")] d: u8, #[serde(default = "<u8 as Default>::default")] e: u8, #[serde(default = "u8::default")] f: u8 }`', def_vector('Defaults')),
+    ('G29', '`#[fingerprint(as)]` and `#[fingerprint(opaque)]`: `#[fingerprint(opaque = "legacy-blob")] struct Legacy { data: Vec<u8> }` and `struct Annotated { #[fingerprint(as = "String")] id: u64, #[fingerprint(opaque = "color-name")] color: String, legacy: Legacy, #[fingerprint(skip)] cache: u64, #[serde(serialize_with = "tohex::serialize")] #[fingerprint(opaque = "hex-string")] key: Vec<u8> }` (the vector is `Annotated`)', def_vector('Annotated')),
+    ('G30', '`from` and `into`: `#[serde(from = "u32", into = "u32")] struct Id { v: u32 }`, `#[serde(from = "u64")] struct Count { n: u64 }`, `#[serde(into = "String", try_from = "u8")] struct Coded { c: u8 }` and `struct Conv { id: Id, count: Count, code: Coded }` (the vector is `Conv`)', def_vector('Conv')),
+    ('G31', 'recursion through `Self`: `struct Tree { value: u32, children: Vec<Self> }`', def_vector('Tree')),
+    ('G32', 'a group of three, and a type outside it: `#[fingerprint(cycle(Gamma, Alpha, Beta))] struct Alpha { beta: Option<Box<Beta>> }`, `#[fingerprint(cycle(Gamma, Alpha, Beta))] struct Beta { gammas: Vec<Gamma>, n: u8 }`, `#[fingerprint(cycle(Gamma, Alpha, Beta))] enum Gamma { Leaf, Back(Box<Alpha>) }` and `struct Outside { alpha: Alpha, gammas: Vec<Gamma> }` (the vector is `Outside`)', def_vector('Outside')),
+    ('G33', 'members tied on `local0`: `#[fingerprint(cycle(Pong, Ping))] struct Ping { next: Option<Box<Pong>> }` and `#[fingerprint(cycle(Pong, Ping))] struct Pong { next: Option<Box<Ping>> }` (the vector is `Ping`)', def_vector('Ping')),
+    ('G34', "interface: futures and a pinned receiver: `#[objfp::interface] trait Store { fn load(&self, key: String) -> impl Future<Output = Option<Vec<u8>>> + Send; fn spawn(&self) -> Pin<Box<dyn Future<Output = u64> + Send + '_>>; fn poll_next(self: Pin<&mut Self>, budget: u32) -> bool; fn done(&self); }`", def_vector('Store')),
+    ('G35', 'interface: `cfg` forms: `#[objfp::interface] trait Probe { #[cfg(any())] fn level(&self) -> u8; #[cfg(all())] fn level(&self) -> u16; #[cfg_attr(all(), cfg(any()))] fn hidden(&self); #[cfg_attr(any(), cfg(any()))] fn shown(&self); fn make(#[cfg(any())] &self, n: u8) -> u8; }`', def_vector('Probe')),
+    ('G36', '`implements` with two interfaces: `#[fingerprint(implements(Store, Greeter))] struct Both { id: u64 }`', def_vector('Both')),
+    ('G37', 'generics: `struct Page<T> { items: Vec<T>, next: Option<u32> }`, `struct Buf<const N: usize> { data: [u8; N] }` and `struct Listing { page: Page<Item>, ids: Page<u32>, buf: Buf<16> }` (the vector is `Listing`)', def_vector('Listing')),
+    ('G38', 'well-known helpers (§10b): `#[serde_as] struct Helpers { #[serde(with = "chrono::serde::ts_seconds")] at: DateTime<Utc>, #[serde(with = "ts_milliseconds_option")] maybe: Option<DateTime<Utc>>, #[serde(serialize_with = "chrono::serde::ts_seconds::serialize")] written: DateTime<Utc>, #[serde(with = "serde_bytes")] blob: Vec<u8>, #[serde_as(as = "Vec<DisplayFromStr>")] ids: Vec<u32>, #[serde_as(as = "DurationSeconds<u64>")] ttl: Duration }`', def_vector('Helpers')),
+    ('G39', 'no padding: `struct Exact { a_field_name_that_fills_the_first_block: u8 }`', def_vector('Exact')),
+    ('G40', 'rename rules over non-ASCII uppercase letters and digits: `#[serde(rename_all = "SCREAMING-KEBAB-CASE", rename_all_fields = "PascalCase")] enum Unicode { ÉtatÉlan, V2Beta, AΩ, Fields { a_élan: u8, b_2c: u8 } }`', def_vector('Unicode')),
+    ('G41', 'accepts equal to the wire name, a discriminant on a skipped variant, enum flags: `#[repr(u8)] #[serde(rename_all = "lowercase", deny_unknown_fields)] enum Flag { #[serde(alias = "a")] A, #[serde(skip)] B = 5, #[serde(deserialize_with = "read_c")] C(u8), #[serde(rename(deserialize = "d"))] D }`', def_vector('Flag')),
+    ('G42', 'transparent types, `implements` on a transparent type and on a group member: `#[serde(transparent)] struct Meters(f64);`, `#[serde(transparent)] struct Marked { value: u32, marker: PhantomData<String> }`, `#[serde(transparent)] #[fingerprint(implements(Greeter))] struct Greeted { id: u64 }`, `#[fingerprint(cycle(Hub, Spoke), implements(Greeter))] struct Hub { spokes: Vec<Spoke> }`, `#[fingerprint(cycle(Hub, Spoke))] struct Spoke { hub: Option<Box<Hub>> }` and `struct Uses { meters: Option<Meters>, marked: Marked, greeted: Greeted, hub: Hub, spoke: Spoke }` (the vector is `Uses`)', def_vector('Uses')),
+    ('G43', 'helpers on `Option` and on one side: `#[serde_as] struct More { #[serde_as(as = "Option<DisplayFromStr>")] n: Option<u32>, #[serde(with = "serde_bytes")] blob: Option<Vec<u8>>, #[serde(deserialize_with = "chrono::serde::ts_seconds::deserialize")] read: DateTime<Utc> }`', def_vector('More')),
+    ('G44', "a well-known helper under an annotation: `struct Ann { #[serde(with = \"chrono::serde::ts_seconds\")] #[fingerprint(as = \"i64\")] at: DateTime<Utc>, #[serde(with = \"serde_bytes\")] #[fingerprint(opaque = \"raw-bytes\")] raw: Vec<u8> }`", def_vector('Ann')),
 ]
 
 NOTATION = (
@@ -1257,6 +1645,13 @@ NOTATION = (
 )
 
 
+def flatten(inner):
+    """The inner nodes, each after the inner nodes it is built over."""
+    for label, n in inner:
+        yield from flatten(n.inner)
+        yield label, n
+
+
 def main():
     out = [NOTATION, ""]
     for vid, heading, run in VECTORS:
@@ -1267,7 +1662,7 @@ def main():
             out.append("Outermost node only; inner nodes:")
             out.append("")
             seen = set()
-            for label, n in node.inner:
+            for label, n in flatten(node.inner):
                 if n.fp in seen:
                     continue
                 seen.add(n.fp)

@@ -9,6 +9,7 @@ script copies them in (`--write`) or checks them (`--check`, what CI runs):
   the same order;
 * under each heading, the inner-node list ("Outermost node only; inner nodes:") and the
   fenced block with the `pre-image:` and `fingerprint:` lines are exactly golden.py's;
+* every vector heading of SPEC.md is the heading golden.py parses (its Rust source);
 * every printed pre-image (the padding notation `00…(N)` expanded) hashes to the
   fingerprint printed beside it, so a stale pre-image cannot survive an edit by hand.
 
@@ -76,6 +77,11 @@ def golden_parts(out):
     return order, parts
 
 
+def golden_headings(out):
+    """{id: heading line} of golden.py's output: its vectors' sources are these headings."""
+    return {m.group(1): m.group(0) for m in re.finditer(r"^### (G[0-9]+[a-z]?)\. .*$", out, re.M)}
+
+
 def unpad(hexparts):
     out = bytearray()
     for part in hexparts.split():
@@ -103,13 +109,19 @@ def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "--check"
     if mode not in ("--check", "--write"):
         raise SystemExit(__doc__)
-    order, parts = golden_parts(golden_output())
+    golden_out = golden_output()
+    order, parts = golden_parts(golden_out)
     text = SPEC.read_text()
     secs = sections(text)
     spec_order = [vid for vid, _, _ in secs]
     errors = []
     if spec_order != order:
         errors.append(f"vector headings differ: SPEC.md {spec_order}, golden.py {order}")
+    gheads = golden_headings(golden_out)
+    for vid, start, _ in secs:
+        line = text[start:text.index("\n", start)]
+        if vid in gheads and gheads[vid] != line:
+            errors.append(f"{vid}: SPEC.md's heading is not the one golden.py computes from")
     new = text
     for vid, start, end in reversed(secs):
         if vid not in parts:
