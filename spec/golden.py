@@ -936,6 +936,11 @@ class Env:
             own_notes = []
             node = own_node(d, self, inner, own_notes)
             node.inner = own_notes
+            if d.name == "RangeInclusive" and d in STD_DEFS.values():
+                # §5.1: `RangeInclusive` is the named node over its struct.
+                struct = node
+                node = n_node("inclusive-range", struct.fp)
+                node.inner = [("R = fp(struct RangeInclusive) (§5.1)", struct)]
             self.cache[key] = node
         node = self.cache[key]
         notes.append(("fp(%s)" % ty_text(t), node))

@@ -545,11 +545,22 @@ fn system_time_is_a_struct_of_secs_and_nanos_since_epoch() {
 #[test]
 fn ranges_are_structs_of_start_and_end() {
     assert_eq!(fp::<Range<u8>>(), fp::<wire::Range<u8>>());
-    assert_eq!(fp::<RangeInclusive<u8>>(), fp::<wire::RangeInclusive<u8>>());
+    // `RangeInclusive` is written as its struct is, and named: the same bytes as a `Range`
+    // (checked below) with another meaning of `end`.
+    assert_eq!(
+        fp::<RangeInclusive<u8>>(),
+        objfp::encoding::named("inclusive-range", fp::<wire::RangeInclusive<u8>>())
+    );
     assert_eq!(fp::<RangeFrom<u8>>(), fp::<wire::RangeFrom<u8>>());
     assert_eq!(fp::<RangeTo<u8>>(), fp::<wire::RangeTo<u8>>());
-    // One shape under two struct names, which are not significant.
-    assert_eq!(fp::<Range<u8>>(), fp::<RangeInclusive<u8>>());
+    // One struct shape under two struct names (not significant), and the inclusive one
+    // named, so that changing one into the other is reported.
+    assert_eq!(fp::<wire::Range<u8>>(), fp::<wire::RangeInclusive<u8>>());
+    assert_ne!(fp::<Range<u8>>(), fp::<RangeInclusive<u8>>());
+    assert_eq!(
+        serde_json::to_string(&(2u8..5)).unwrap(),
+        serde_json::to_string(&(2u8..=5)).unwrap()
+    );
     assert_ne!(fp::<RangeFrom<u8>>(), fp::<RangeTo<u8>>());
     assert_ne!(fp::<Range<u8>>(), fp::<Range<u16>>());
     assert_eq!(field_names(<RangeTo<u8>>::DESCRIPTION), ["end"]);
