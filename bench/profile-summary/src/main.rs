@@ -1,0 +1,179 @@
+//! Summarises one `rustc -Z self-profile` output file for bench/bench.py.
+//!
+//!     profile-summary PATH/crate-PID.mm_profdata
+//!
+//! Prints, one record per line (tab-separated, all times in nanoseconds):
+//!
+//!     total <ns>                       sum of self time of every interval event
+//!     bucket <name> <ns>               expansion, const_eval, rest (they add up to total)
+//!     nested_in_const_eval <ns>        self time of other queries run *inside* const
+//!                                      evaluation (counted in rest; see below)
+//!     top <bucket> <label> <ns> <n>    the largest labels of each bucket, by self time
+//!
+//! Self time of an event = its duration minus that of its direct children (per thread).
+//! Grouping, decided from the event names rustc 1.95 records with the default events:
+//!
+//! - expansion: `expand_crate` and everything that runs inside it (the derive macros'
+//!   `expand_proc_macro` / `expand_derive_proc_macro_*`, parsing their output, the crate
+//!   loading and name resolution done while expanding), plus any other `expand_*` or
+//!   `macro_expand*` activity wherever it runs;
+//! - const_eval: the self time of the const-evaluation queries themselves
+//!   (`eval_to_allocation_raw`, `eval_to_const_value_raw`, `eval_to_valtree`,
+//!   `valtree_to_const_val`, `eval_static_initializer`, `const_eval*`, `mir_for_ctfe` and
+//!   its metadata decoding): the interpreter's work, wherever it was triggered from
+//!   (`mir_borrowck`, `check_mod_type_wf`, the known-panics lint, ...). Queries that const
+//!   evaluation calls *into* (the `typeck`, `mir_built`, `mir_borrowck` of a const's body,
+//!   which rustc runs for every body anyway, whoever asks first) are not const evaluation:
+//!   they stay in `rest` and are shown as `nested_in_const_eval`;
+//! - rest: everything else (type checking, borrow checking, MIR passes, metadata, codegen,
+//!   linking of the rlib, the profiler's own string table).
+
+use analyzeme::{EventPayload, ProfilingData, Timestamp};
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::SystemTime;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Bucket {
+    Expansion,
+    ConstEval,
+    Rest,
+}
+
+impl Bucket {
+    fn name(self) -> &'static str {
+        match self {
+            Bucket::Expansion => "expansion",
+            Bucket::ConstEval => "const_eval",
+            Bucket::Rest => "rest",
+        }
+    }
+}
+
+fn is_expansion(label: &str) -> bool {
+    label.starts_with("expand_") || label.starts_with("macro_expand")
+}
+
+fn is_const_eval(label: &str) -> bool {
+    label.starts_with("eval_to_")
+        || label.starts_with("const_eval")
+        || matches!(
+            label,
+            "valtree_to_const_val"
+                | "eval_static_initializer"
+                | "mir_for_ctfe"
+                | "metadata_decode_entry_mir_for_ctfe"
+        )
+}
+
+struct Ev {
+    thread: u32,
+    start: SystemTime,
+    end: SystemTime,
+    label: String,
+}
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: profile-summary PATH.mm_profdata");
+        return ExitCode::from(2);
+    };
+    let stem = path.strip_suffix(".mm_profdata").unwrap_or(&path);
+    let data = match ProfilingData::new(Path::new(stem)) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("profile-summary: cannot read {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut evs: Vec<Ev> = Vec::new();
+    for e in data.iter_full() {
+        if let EventPayload::Timestamp(Timestamp::Interval { start, end }) = e.payload {
+            evs.push(Ev {
+                thread: e.thread_id,
+                start,
+                end,
+                label: e.label.into_owned(),
+            });
+        }
+    }
+    // Parents before children: by thread, start, then longest first.
+    evs.sort_by(|a, b| {
+        (a.thread, a.start, std::cmp::Reverse(a.end)).cmp(&(
+            b.thread,
+            b.start,
+            std::cmp::Reverse(b.end),
+        ))
+    });
+    let dur = |e: &Ev| {
+        e.end
+            .duration_since(e.start)
+            .map(|d| d.as_nanos() as i128)
+            .unwrap_or(0)
+    };
+    let mut self_ns: Vec<i128> = evs.iter().map(dur).collect();
+    let mut in_expansion = vec![false; evs.len()];
+    let mut in_const_eval = vec![false; evs.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..evs.len() {
+        while let Some(&t) = stack.last() {
+            let p = &evs[t];
+            if p.thread == evs[i].thread && p.start <= evs[i].start && p.end >= evs[i].end {
+                break;
+            }
+            stack.pop();
+        }
+        let (pe, pc) = match stack.last() {
+            Some(&t) => {
+                self_ns[t] -= self_ns[i];
+                (in_expansion[t], in_const_eval[t])
+            }
+            None => (false, false),
+        };
+        in_expansion[i] = pe || is_expansion(&evs[i].label);
+        in_const_eval[i] = pc || is_const_eval(&evs[i].label);
+        stack.push(i);
+    }
+    let mut buckets: HashMap<Bucket, i128> = HashMap::new();
+    let mut labels: HashMap<(Bucket, &str), (i128, usize)> = HashMap::new();
+    let mut nested = 0i128;
+    let mut total = 0i128;
+    for (i, e) in evs.iter().enumerate() {
+        let b = if in_expansion[i] {
+            Bucket::Expansion
+        } else if is_const_eval(&e.label) {
+            Bucket::ConstEval
+        } else {
+            if in_const_eval[i] {
+                nested += self_ns[i];
+            }
+            Bucket::Rest
+        };
+        total += self_ns[i];
+        *buckets.entry(b).or_default() += self_ns[i];
+        let l = labels.entry((b, e.label.as_str())).or_default();
+        l.0 += self_ns[i];
+        l.1 += 1;
+    }
+    println!("total\t{total}");
+    for b in [Bucket::Expansion, Bucket::ConstEval, Bucket::Rest] {
+        println!(
+            "bucket\t{}\t{}",
+            b.name(),
+            buckets.get(&b).copied().unwrap_or(0)
+        );
+    }
+    println!("nested_in_const_eval\t{nested}");
+    let mut top: Vec<_> = labels.into_iter().collect();
+    top.sort_by(|a, b| (a.0 .0, -a.1 .0).cmp(&(b.0 .0, -b.1 .0)));
+    let mut shown: HashMap<Bucket, usize> = HashMap::new();
+    for ((b, label), (ns, n)) in top {
+        let k = shown.entry(b).or_default();
+        if *k < 8 {
+            *k += 1;
+            println!("top\t{}\t{label}\t{ns}\t{n}", b.name());
+        }
+    }
+    ExitCode::SUCCESS
+}
