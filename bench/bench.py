@@ -269,6 +269,7 @@ class Variant:
     attr: str  # attribute line(s) put on every type ("" for none)
     peer: bool = False
     note: str = ""
+    cargo_args: tuple[str, ...] = ()  # extra `cargo build` arguments (e.g. --features)
 
     def forced(self, m: Model) -> str:
         return ""
@@ -696,7 +697,7 @@ def run_cargo(v: Variant, record: Path, time_passes: Path | None = None,
     when `error_grace` is given, that many seconds after the first reported error (some
     peers' macros make rustc run on for a very long time after their first errors)."""
     timeout = timeout or BUILD_TIMEOUT_S
-    cmd = ["cargo", "build", "--manifest-path", str(crate_dir(v) / "Cargo.toml")]
+    cmd = ["cargo", "build", "--manifest-path", str(crate_dir(v) / "Cargo.toml"), *v.cargo_args]
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, env=cargo_env(v, record, time_passes, instrument),
                          stdout=subprocess.DEVNULL,
@@ -895,13 +896,17 @@ class Profile:
     top: dict[str, list[tuple[str, float, int]]]
 
 
-def self_profile_run(m: Model, v: Variant, out_dir: Path, tool: Path) -> Profile | None:
+def self_profile_run(m: Model | None, v: Variant, out_dir: Path, tool: Path,
+                     touch=None, tag: str | None = None) -> Profile | None:
+    """One build with -Z self-profile, summarised. `touch` (default: rewrite the generated
+    crate) makes the crate stale; `tag` names the files (default nN)."""
     record = GEN / "record.jsonl"
-    d = out_dir / f"self-profile-{v.slug}-n{m.n}"
+    tag = tag or f"n{m.n}"
+    d = out_dir / f"self-profile-{v.slug}-{tag}"
     if d.exists():
         shutil.rmtree(d)
     d.mkdir(parents=True)
-    write_crate(m, v)
+    touch() if touch else write_crate(m, v)
     record.unlink(missing_ok=True)
     rc, err, _ = run_cargo(v, record, instrument={"OBJFP_BENCH_SELF_PROFILE": str(d)})
     files = sorted(d.glob("*.mm_profdata"))
@@ -913,7 +918,7 @@ def self_profile_run(m: Model, v: Variant, out_dir: Path, tool: Path) -> Profile
     if p.returncode != 0:
         print(f"   {v.name}: profile-summary failed: {p.stderr.strip()}", file=sys.stderr)
         return None
-    (out_dir / f"self-profile-{v.slug}-n{m.n}.txt").write_text(p.stdout)
+    (out_dir / f"self-profile-{v.slug}-{tag}.txt").write_text(p.stdout)
     shutil.rmtree(d)  # the raw profile is large (hundreds of MB for serde at N = 2000)
     total, nested, buckets, top = 0.0, 0.0, {}, {}
     for ln in p.stdout.splitlines():
@@ -947,12 +952,14 @@ def callgrind_key(m: Model, v: Variant, src_digest: str) -> str:
     return h.hexdigest()
 
 
-def callgrind_run(m: Model, v: Variant, out_dir: Path, src_digest: str,
-                  reuse: bool) -> tuple[int, str] | None:
+def callgrind_run(m: Model | None, v: Variant, out_dir: Path, src_digest: str,
+                  reuse: bool, touch=None, tag: str | None = None,
+                  key: str | None = None) -> tuple[int, str] | None:
     """Instructions executed by the crate's rustc (valgrind --tool=callgrind), and when
     they were counted. With `reuse`, a count made earlier for exactly the same inputs
     (callgrind_key) is taken from bench/generated/callgrind-cache.json instead."""
-    key = callgrind_key(m, v, src_digest)
+    key = key or callgrind_key(m, v, src_digest)
+    tag = tag or f"n{m.n}"
     try:
         cache = json.loads(CALLGRIND_CACHE.read_text())
     except (OSError, ValueError):
@@ -963,9 +970,9 @@ def callgrind_run(m: Model, v: Variant, out_dir: Path, src_digest: str,
               "same inputs)", file=sys.stderr)
         return ir, when
     record = GEN / "record.jsonl"
-    out = out_dir / f"callgrind-{v.slug}-n{m.n}.out"
+    out = out_dir / f"callgrind-{v.slug}-{tag}.out"
     out.unlink(missing_ok=True)
-    write_crate(m, v)
+    touch() if touch else write_crate(m, v)
     record.unlink(missing_ok=True)
     t0 = time.perf_counter()
     rc, err, _ = run_cargo(v, record, timeout=max(BUILD_TIMEOUT_S, 6 * 3600),
@@ -983,7 +990,7 @@ def callgrind_run(m: Model, v: Variant, out_dir: Path, src_digest: str,
     if ir is None:
         return None
     when = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    cache[key] = {"ir": ir, "date": when, "variant": v.name, "n": m.n}
+    cache[key] = {"ir": ir, "date": when, "variant": v.name, "tag": tag}
     CALLGRIND_CACHE.write_text(json.dumps(cache, indent=1))
     return ir, when
 
