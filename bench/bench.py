@@ -624,15 +624,19 @@ def others_busy_cores(seconds: float = 3.0) -> float | None:
     return None if b0 is None or b1 is None else (b1 - b0) / seconds
 
 
-def wait_quiet(limit: float, max_wait_s: float, what: str) -> float | None:
-    """Waits (up to max_wait_s) until other processes use less than `limit` cores.
-    Returns the last reading."""
+def wait_quiet(limit: float, max_wait_s: float, what: str,
+               max_load: float | None = None) -> float | None:
+    """Waits (up to max_wait_s) until other processes use less than `limit` cores and,
+    when max_load is given, the 1-minute load average (which also counts this harness's
+    own last builds, for about a minute) is below max_load. Returns the last reading."""
     t0 = time.monotonic()
     busy = others_busy_cores()
-    while busy is not None and busy >= limit and time.monotonic() - t0 < max_wait_s:
-        print(f"   (machine busy before {what}: other processes use {busy:.2f} cores, "
+    while (busy is not None and (busy >= limit or (max_load is not None
+                                                   and os.getloadavg()[0] >= max_load))
+           and time.monotonic() - t0 < max_wait_s):
+        print(f"   (before {what}: other processes use {busy:.2f} cores, "
               f"load {os.getloadavg()[0]:.2f}; waiting)", file=sys.stderr, flush=True)
-        time.sleep(30)
+        time.sleep(20)
         busy = others_busy_cores()
     return busy
 
@@ -1278,6 +1282,9 @@ def parse_args(argv: list[str]):
     p.add_argument("--wait-quiet", type=float, default=None, metavar="CORES",
                    help="before each round of timed builds, wait until other processes use "
                         "less than CORES cores (measured over 3 s from /proc/stat)")
+    p.add_argument("--wait-load", type=float, default=0.5, metavar="LOAD",
+                   help="with --wait-quiet, before the first rep of each N also wait until "
+                        "the 1-minute load average is below LOAD (default %(default)s)")
     p.add_argument("--wait-max", type=float, default=4 * 3600,
                    help="seconds to wait for a quiet machine before going on anyway "
                         "(default %(default)s)")
@@ -1439,7 +1446,8 @@ def main(argv: list[str]) -> int:
                       file=sys.stderr)
         for rep in range(args.reps):
             if args.wait_quiet is not None:
-                busy = wait_quiet(args.wait_quiet, args.wait_max, f"N={n} rep {rep + 1}")
+                busy = wait_quiet(args.wait_quiet, args.wait_max, f"N={n} rep {rep + 1}",
+                                  args.wait_load if rep == 0 else None)
                 print(f"   N={n} rep {rep + 1}: other processes use "
                       f"{fmt(busy, '.2f')} cores, load {os.getloadavg()[0]:.2f}",
                       file=sys.stderr)

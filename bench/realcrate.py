@@ -138,6 +138,9 @@ def parse_args(argv):
     p.add_argument("--wait-quiet", type=float, default=None, metavar="CORES",
                    help="before each round of timed builds, wait until other processes use "
                         "less than CORES cores")
+    p.add_argument("--wait-load", type=float, default=0.5, metavar="LOAD",
+                   help="with --wait-quiet, before the first rep also wait until the 1-minute "
+                        "load average is below LOAD (default %(default)s)")
     p.add_argument("--wait-max", type=float, default=4 * 3600)
     p.add_argument("--timeout", type=int, default=realcrates.BUILD_TIMEOUT_S)
     p.add_argument("--output", default=None,
@@ -235,7 +238,8 @@ def main(argv) -> int:
     results: dict[str, list[bench.Sample]] = {}
     for rep in range(args.reps):
         if args.wait_quiet is not None:
-            busy = bench.wait_quiet(args.wait_quiet, args.wait_max, f"rep {rep + 1}")
+            busy = bench.wait_quiet(args.wait_quiet, args.wait_max, f"rep {rep + 1}",
+                                    args.wait_load if rep == 0 else None)
             print(f"   rep {rep + 1}: other processes use {bench.fmt(busy, '.2f')} cores, "
                   f"load {os.getloadavg()[0]:.2f}", file=sys.stderr)
         for v in variants:
