@@ -487,9 +487,13 @@ def objfp_provenance() -> str:
         dirty = subprocess.run(
             ["git", "-C", str(REPO), "status", "--porcelain", "--", "objfp", "objfp-derive",
              "Cargo.toml"], capture_output=True, text=True).stdout.strip()
+        last = subprocess.run(
+            ["git", "-C", str(REPO), "log", "-1", "--format=%h", "--", "objfp", "objfp-derive",
+             "Cargo.toml"], capture_output=True, text=True).stdout.strip()
     except OSError:
         return "unknown"
-    return f"{head}{' + uncommitted changes' if dirty else ''}"
+    since = f", whose objfp and objfp-derive are as of {last}" if last and last != head else ""
+    return f"{head}{since}{' + uncommitted changes' if dirty else ''}"
 
 
 @dataclass
@@ -1094,7 +1098,8 @@ def build_report(args, ns, variants, results, failures, model_stats, info, versi
         f"(the machine has {info['nproc']} cores; > ~1 means something else was running)",
         f"- CPU used by other processes during each timed build, in cores: "
         f"{others_range(results)} (0 = quiet; from /proc/stat minus this build's own CPU time)",
-        *([f"- Instruction counts (callgrind) made " + ", ".join(sorted(callgrind_dates))
+        *([f"- Instruction counts (callgrind) made "
+           + " to ".join(sorted({min(callgrind_dates), max(callgrind_dates)}))
            + " (a count is reused only for exactly the same crate, dependencies, objfp "
            "source and toolchain)"] if callgrind_dates else []),
         "",

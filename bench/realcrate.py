@@ -315,11 +315,12 @@ def build_report(args, cfg, variants, versions, annotated, results, profiles, ca
         f"{statistics.median(oth) if oth else 0:.2f}, max {max(oth) if oth else 0:.2f} cores",
     ]
     if dates:
-        lines.append("- Instruction counts made " + ", ".join(sorted(dates)))
+        lines.append("- Instruction counts (callgrind) made "
+                     + " to ".join(sorted({min(dates), max(dates)})))
     lines += ["", "| build | annotations | rustc (s) | CPU (s) | "
               + ("instr. (G) | " if callgrind else "")
-              + "peak RSS (MiB) | added to serde only: wall | CPU | "
-              + ("instr. | " if callgrind else "") + "",
+              + "peak RSS (MiB) | added to serde only: wall | CPU |"
+              + (" instr. |" if callgrind else ""),
               "|---|---|---:|---:|" + ("---:|" if callgrind else "") + "---:|---:|---:|"
               + ("---:|" if callgrind else "")]
     base = variants[0].label
