@@ -6,6 +6,7 @@ Standard library only (Python 3.11). Run through `bench/run.sh` or directly:
     python3 bench/bench.py                       # N=100,500,2000, 3 reps, every variant
     python3 bench/bench.py --quick               # N=50, 1 rep, baseline+objfp (CI smoke test)
     python3 bench/bench.py --n 20 --reps 1 --variants baseline,objfp
+    python3 bench/bench.py --objfp-ref 36172ac --self-profile --callgrind --wait-quiet 0.3
 
 For every N it generates one library crate per variant under bench/generated/<variant>/
 holding the SAME N seeded, deterministic wire types; only the derives (and, for the
@@ -16,7 +17,10 @@ reps are interleaved (baseline, serde, objfp, peers, baseline, ...) and each tim
 rewrites the crate's src/lib.rs and runs `cargo build` (debug profile, CARGO_INCREMENTAL=0)
 on it. Reported: wall time of that `cargo build`, wall time and peak RSS of the rustc
 process of the generated crate (measured by rustc_wrapper.py, installed as
-RUSTC_WORKSPACE_WRAPPER), and derived columns. See BENCHMARKS.md.
+RUSTC_WORKSPACE_WRAPPER), and derived columns. Optional extra builds: `-Z self-profile`
+summarised by bench/profile-summary into macro expansion / const evaluation / the rest,
+instruction counts under callgrind, `-Z time-passes`; `--objfp-ref` adds objfp as of another
+commit as a variant. See BENCHMARKS.md.
 
 Exit status: 0 when every requested variant built (peers that do not build are skipped
 and reported, which is not an error), 1 when the objfp variant did not build, 2 on
