@@ -1388,7 +1388,7 @@ def main(argv: list[str]) -> int:
         cg_ns = ([int(x) for x in args.callgrind_n.split(",") if x.strip()]
                  if args.callgrind_n else [n for n in ns if n <= 500])
     except ValueError:
-        print(f"error: --callgrind-n must be comma-separated integers", file=sys.stderr)
+        print("error: --callgrind-n must be comma-separated integers", file=sys.stderr)
         return 2
     tool = None
     if args.self_profile:

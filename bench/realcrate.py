@@ -38,6 +38,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -265,7 +266,7 @@ def main(argv) -> int:
     callgrind: dict[str, int] = {}
     dates: set[str] = set()
     if args.callgrind:
-        rustc_v = bench.subprocess.run(["rustc", "-vV"], capture_output=True, text=True).stdout
+        rustc_v = subprocess.run(["rustc", "-vV"], capture_output=True, text=True).stdout
         for v in variants:
             key = hashlib.sha256((v.source_digest() + rustc_v + " ".join(cargo_args)).encode()
                                  ).hexdigest()
