@@ -34,7 +34,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::SystemTime;
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Bucket {
     Expansion,
     ConstEval,
@@ -74,19 +74,16 @@ struct Ev {
     label: String,
 }
 
-fn main() -> ExitCode {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: profile-summary PATH.mm_profdata");
-        return ExitCode::from(2);
-    };
-    let stem = path.strip_suffix(".mm_profdata").unwrap_or(&path);
-    let data = match ProfilingData::new(Path::new(stem)) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("profile-summary: cannot read {path}: {e}");
-            return ExitCode::from(1);
-        }
-    };
+/// Self time per group, and per (group, label).
+#[derive(Debug, Default)]
+struct Summary {
+    total: i128,
+    buckets: HashMap<Bucket, i128>,
+    nested_in_const_eval: i128,
+    labels: HashMap<(Bucket, String), (i128, usize)>,
+}
+
+fn summarize(data: &ProfilingData) -> Summary {
     let mut evs: Vec<Ev> = Vec::new();
     for e in data.iter_full() {
         if let EventPayload::Timestamp(Timestamp::Interval { start, end }) = e.payload {
@@ -135,10 +132,7 @@ fn main() -> ExitCode {
         in_const_eval[i] = pc || is_const_eval(&evs[i].label);
         stack.push(i);
     }
-    let mut buckets: HashMap<Bucket, i128> = HashMap::new();
-    let mut labels: HashMap<(Bucket, &str), (i128, usize)> = HashMap::new();
-    let mut nested = 0i128;
-    let mut total = 0i128;
+    let mut sum = Summary::default();
     for (i, e) in evs.iter().enumerate() {
         let b = if in_expansion[i] {
             Bucket::Expansion
@@ -146,27 +140,44 @@ fn main() -> ExitCode {
             Bucket::ConstEval
         } else {
             if in_const_eval[i] {
-                nested += self_ns[i];
+                sum.nested_in_const_eval += self_ns[i];
             }
             Bucket::Rest
         };
-        total += self_ns[i];
-        *buckets.entry(b).or_default() += self_ns[i];
-        let l = labels.entry((b, e.label.as_str())).or_default();
+        sum.total += self_ns[i];
+        *sum.buckets.entry(b).or_default() += self_ns[i];
+        let l = sum.labels.entry((b, e.label.clone())).or_default();
         l.0 += self_ns[i];
         l.1 += 1;
     }
-    println!("total\t{total}");
+    sum
+}
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: profile-summary PATH.mm_profdata");
+        return ExitCode::from(2);
+    };
+    let stem = path.strip_suffix(".mm_profdata").unwrap_or(&path);
+    let data = match ProfilingData::new(Path::new(stem)) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("profile-summary: cannot read {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let sum = summarize(&data);
+    println!("total\t{}", sum.total);
     for b in [Bucket::Expansion, Bucket::ConstEval, Bucket::Rest] {
         println!(
             "bucket\t{}\t{}",
             b.name(),
-            buckets.get(&b).copied().unwrap_or(0)
+            sum.buckets.get(&b).copied().unwrap_or(0)
         );
     }
-    println!("nested_in_const_eval\t{nested}");
-    let mut top: Vec<_> = labels.into_iter().collect();
-    top.sort_by(|a, b| (a.0 .0, -a.1 .0).cmp(&(b.0 .0, -b.1 .0)));
+    println!("nested_in_const_eval\t{}", sum.nested_in_const_eval);
+    let mut top: Vec<_> = sum.labels.into_iter().collect();
+    top.sort_by_key(|a| (a.0 .0, -a.1 .0));
     let mut shown: HashMap<Bucket, usize> = HashMap::new();
     for ((b, label), (ns, n)) in top {
         let k = shown.entry(b).or_default();
@@ -176,4 +187,59 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use analyzeme::ProfilingDataBuilder;
+
+    fn get(s: &Summary, b: Bucket) -> i128 {
+        s.buckets.get(&b).copied().unwrap_or(0)
+    }
+
+    /// A profile shaped like rustc's: macro expansion with a derive inside it, then
+    /// borrow checking that triggers const evaluation, which type-checks a const's body.
+    #[test]
+    fn groups_self_time() {
+        let mut b = ProfilingDataBuilder::new();
+        b.interval("GenericActivity", "expand_crate", 0, 0, 100, |b| {
+            b.interval("GenericActivity", "expand_proc_macro", 0, 10, 50, |b| {
+                // Work done while expanding counts as expansion, whatever its name.
+                b.interval("Query", "metadata_register_crate", 0, 20, 30, |_| {});
+            });
+        });
+        b.interval("Query", "mir_borrowck", 0, 100, 400, |b| {
+            b.interval("Query", "eval_to_allocation_raw", 0, 110, 310, |b| {
+                b.interval("Query", "typeck", 0, 120, 160, |_| {});
+                b.interval("Query", "eval_to_const_value_raw", 0, 200, 220, |_| {});
+            });
+        });
+        // Another thread: its events nest only among themselves.
+        b.interval("Query", "typeck", 1, 150, 170, |_| {});
+        let s = summarize(&b.into_profiling_data());
+        // expand_crate 60 + expand_proc_macro 30 + metadata_register_crate 10.
+        assert_eq!(get(&s, Bucket::Expansion), 100);
+        // eval_to_allocation_raw 200 - 40 - 20 = 140, plus eval_to_const_value_raw 20.
+        assert_eq!(get(&s, Bucket::ConstEval), 160);
+        // mir_borrowck 300 - 200 = 100, typeck 40 inside const eval, typeck 20 on thread 1.
+        assert_eq!(get(&s, Bucket::Rest), 160);
+        assert_eq!(s.nested_in_const_eval, 40);
+        assert_eq!(s.total, 420);
+        assert_eq!(
+            s.labels[&(Bucket::Rest, "typeck".to_string())],
+            (60, 2),
+            "typeck's self time from both threads"
+        );
+    }
+
+    #[test]
+    fn names() {
+        assert!(is_const_eval("eval_to_allocation_raw"));
+        assert!(is_const_eval("const_eval_resolve"));
+        assert!(is_const_eval("mir_for_ctfe"));
+        assert!(!is_const_eval("mir_borrowck"));
+        assert!(is_expansion("expand_derive_proc_macro_outer"));
+        assert!(!is_expansion("typeck"));
+    }
 }
