@@ -30,6 +30,7 @@
 
 use analyzeme::{EventPayload, ProfilingData, Timestamp};
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::SystemTime;
@@ -167,15 +168,14 @@ fn main() -> ExitCode {
         }
     };
     let sum = summarize(&data);
-    println!("total\t{}", sum.total);
+    // Written whole at the end; a closed pipe (`| head`) is not an error worth a panic.
+    let mut out = String::new();
+    out += &format!("total\t{}\n", sum.total);
     for b in [Bucket::Expansion, Bucket::ConstEval, Bucket::Rest] {
-        println!(
-            "bucket\t{}\t{}",
-            b.name(),
-            sum.buckets.get(&b).copied().unwrap_or(0)
-        );
+        let ns = sum.buckets.get(&b).copied().unwrap_or(0);
+        out += &format!("bucket\t{}\t{ns}\n", b.name());
     }
-    println!("nested_in_const_eval\t{}", sum.nested_in_const_eval);
+    out += &format!("nested_in_const_eval\t{}\n", sum.nested_in_const_eval);
     let mut top: Vec<_> = sum.labels.into_iter().collect();
     top.sort_by_key(|a| (a.0 .0, -a.1 .0));
     let mut shown: HashMap<Bucket, usize> = HashMap::new();
@@ -183,9 +183,10 @@ fn main() -> ExitCode {
         let k = shown.entry(b).or_default();
         if *k < 8 {
             *k += 1;
-            println!("top\t{}\t{label}\t{ns}\t{n}", b.name());
+            out += &format!("top\t{}\t{label}\t{ns}\t{n}\n", b.name());
         }
     }
+    let _ = std::io::stdout().write_all(out.as_bytes());
     ExitCode::SUCCESS
 }
 
