@@ -6,6 +6,7 @@ Standard library only (Python 3.11). Run through `bench/run.sh` or directly:
     python3 bench/bench.py                       # N=100,500,2000, 3 reps, every variant
     python3 bench/bench.py --quick               # N=50, 1 rep, baseline+objfp (CI smoke test)
     python3 bench/bench.py --n 20 --reps 1 --variants baseline,objfp
+    python3 bench/bench.py --objfp-ref 36172ac --self-profile --callgrind --wait-quiet 0.3
 
 For every N it generates one library crate per variant under bench/generated/<variant>/
 holding the SAME N seeded, deterministic wire types; only the derives (and, for the
@@ -16,7 +17,10 @@ reps are interleaved (baseline, serde, objfp, peers, baseline, ...) and each tim
 rewrites the crate's src/lib.rs and runs `cargo build` (debug profile, CARGO_INCREMENTAL=0)
 on it. Reported: wall time of that `cargo build`, wall time and peak RSS of the rustc
 process of the generated crate (measured by rustc_wrapper.py, installed as
-RUSTC_WORKSPACE_WRAPPER), and derived columns. See BENCHMARKS.md.
+RUSTC_WORKSPACE_WRAPPER), and derived columns. Optional extra builds: `-Z self-profile`
+summarised by bench/profile-summary into macro expansion / const evaluation / the rest,
+instruction counts under callgrind, `-Z time-passes`; `--objfp-ref` adds objfp as of another
+commit as a variant. See BENCHMARKS.md.
 
 Exit status: 0 when every requested variant built (peers that do not build are skipped
 and reported, which is not an error), 1 when the objfp variant did not build, 2 on
@@ -34,6 +38,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -268,6 +273,7 @@ class Variant:
     attr: str  # attribute line(s) put on every type ("" for none)
     peer: bool = False
     note: str = ""
+    cargo_args: tuple[str, ...] = ()  # extra `cargo build` arguments (e.g. --features)
 
     def forced(self, m: Model) -> str:
         return ""
@@ -276,8 +282,17 @@ class Variant:
         return f"{self.attr}\n{it.body}" if self.attr else it.body
 
     @property
+    def slug(self) -> str:
+        """The variant's name as a directory name."""
+        return re.sub(r"[^A-Za-z0-9_.@+-]", "_", self.name)
+
+    @property
     def crate(self) -> str:
-        return "bench_" + self.name.replace("-", "_")
+        return "bench_" + re.sub(r"[^A-Za-z0-9_]", "_", self.name)
+
+    @property
+    def is_objfp(self) -> bool:
+        return self.name == "objfp" or self.name.startswith("objfp@")
 
 
 class Baseline(Variant):
@@ -372,12 +387,15 @@ def objfp_dep(objfp_src: Path) -> str:
     return f'objfp = {{ path = "{objfp_src / "objfp"}" }}'
 
 
-def all_variants(objfp_src: Path) -> list[Variant]:
+def all_variants(objfp_src: Path, refs: list[RefSpec] | None = None) -> list[Variant]:
     return [
         Baseline("baseline", "", ""),
         Serde("serde", 'serde = { version = "1", features = ["derive"] }',
               "#[derive(serde::Serialize, serde::Deserialize)]"),
         Objfp("objfp", objfp_dep(objfp_src), "#[derive(objfp::TypeFingerprint)]"),
+        # objfp as of other commits (--objfp-ref), e.g. the "before" of a change.
+        *[Objfp(r.name, objfp_dep(r.src_dir), "#[derive(objfp::TypeFingerprint)]")
+          for r in refs or []],
         # Diagnostic: the same derive with no const forced, i.e. the cost of expansion and
         # type checking alone (associated consts are evaluated only when used).
         Variant("objfp-unforced", objfp_dep(objfp_src), "#[derive(objfp::TypeFingerprint)]"),
@@ -473,9 +491,99 @@ def objfp_provenance() -> str:
         dirty = subprocess.run(
             ["git", "-C", str(REPO), "status", "--porcelain", "--", "objfp", "objfp-derive",
              "Cargo.toml"], capture_output=True, text=True).stdout.strip()
+        last = subprocess.run(
+            ["git", "-C", str(REPO), "log", "-1", "--format=%h", "--", "objfp", "objfp-derive",
+             "Cargo.toml"], capture_output=True, text=True).stdout.strip()
     except OSError:
         return "unknown"
-    return f"{head}{' + uncommitted changes' if dirty else ''}"
+    since = f", whose objfp and objfp-derive are as of {last}" if last and last != head else ""
+    return f"{head}{since}{' + uncommitted changes' if dirty else ''}"
+
+
+@dataclass
+class RefSpec:
+    """`--objfp-ref [LABEL=]REF[+OTHER:PATH]...`: objfp as of a commit, optionally with
+    single files taken from other commits (to measure one change alone)."""
+    name: str  # variant name, "objfp@LABEL"
+    base: str
+    overlays: list[tuple[str, str]]  # (ref, path)
+    text: str
+
+    @property
+    def src_dir(self) -> Path:
+        return GEN / ("objfp-src@" + re.sub(r"[^A-Za-z0-9_.@+-]", "_", self.name[6:]))
+
+
+def parse_ref_spec(text: str) -> RefSpec:
+    label, eq, rest = text.partition("=")
+    if not eq:
+        label, rest = "", text
+    base, *ovs = rest.split("+")
+    overlays = []
+    for o in ovs:
+        r, colon, path = o.partition(":")
+        if not colon or not r or not path:
+            raise ValueError(f"--objfp-ref {text!r}: expected REF+OTHER_REF:PATH, got {o!r}")
+        overlays.append((r, path))
+    if not base:
+        raise ValueError(f"--objfp-ref {text!r}: no git ref")
+    if not label:
+        label = base + "".join(f"+{Path(p).name}@{r}" for r, p in overlays)
+    return RefSpec("objfp@" + label, base, overlays, text)
+
+
+def git_commit(ref: str) -> str:
+    p = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--verify", "--quiet",
+                        f"{ref}^{{commit}}"], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise ValueError(f"--objfp-ref: {ref!r} is not a commit of this repository")
+    return p.stdout.strip()
+
+
+def git_describe(commit: str) -> str:
+    p = subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%h (%cs) %s", commit],
+                       capture_output=True, text=True)
+    subj = p.stdout.strip()
+    return subj if len(subj) <= 110 else subj[:107] + "..."
+
+
+def snapshot_ref(spec: RefSpec) -> str:
+    """`git archive` of the base commit (minus bench/) into spec.src_dir, then the overlay
+    files from their commits. Kept when already there for the same commits, so cargo sees
+    it fresh. Returns a description for the report."""
+    base = git_commit(spec.base)
+    ovs = [(git_commit(r), path) for r, path in spec.overlays]
+    key = base + "".join(f" +{c}:{p}" for c, p in ovs)
+    dest = spec.src_dir
+    marker = dest / ".ref"
+    if not (dest.exists() and marker.exists() and marker.read_text() == key):
+        tmp = dest.with_name(dest.name + ".new")
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir(parents=True)
+        arch = subprocess.Popen(["git", "-C", str(REPO), "archive", "--format=tar", base],
+                                stdout=subprocess.PIPE)
+        tar = subprocess.run(["tar", "-x", "-C", str(tmp)], stdin=arch.stdout)
+        assert arch.stdout is not None
+        arch.stdout.close()
+        if arch.wait() != 0 or tar.returncode != 0:
+            raise ValueError(f"--objfp-ref: git archive {base} failed")
+        shutil.rmtree(tmp / "bench", ignore_errors=True)
+        for c, path in ovs:
+            data = subprocess.run(["git", "-C", str(REPO), "show", f"{c}:{path}"],
+                                  capture_output=True)
+            if data.returncode != 0:
+                raise ValueError(f"--objfp-ref: no file {path} at {c[:10]}")
+            (tmp / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / path).write_bytes(data.stdout)
+        if dest.exists():
+            shutil.rmtree(dest)
+        tmp.rename(dest)
+        marker.write_text(key)
+    desc = f"commit {git_describe(base)}"
+    for c, path in ovs:
+        desc += f", with `{path}` from {git_describe(c)}"
+    return desc
 
 
 # ----------------------------------------------------------------------------------------
@@ -490,6 +598,55 @@ class Sample:
     maxrss_mib: float
     cpu_s: float = 0.0
     load1: float = 0.0  # 1-minute load average just before the build
+    # CPU time used by every other process on the machine during the build, as a number of
+    # cores kept busy on average (machine's busy time from /proc/stat minus this cargo
+    # build's own CPU time). About 0 on a quiet machine; 1 means a whole core was taken.
+    others_cores: float | None = None
+
+
+def machine_busy_s() -> float | None:
+    """Seconds of CPU time the whole machine has spent busy since boot (/proc/stat)."""
+    try:
+        with open("/proc/stat") as f:
+            parts = f.readline().split()
+    except OSError:
+        return None
+    if not parts or parts[0] != "cpu":
+        return None
+    vals = [int(x) for x in parts[1:]]
+    idle = vals[3] + (vals[4] if len(vals) > 4 else 0)  # idle + iowait
+    busy = sum(vals[:8]) - idle  # user nice system idle iowait irq softirq steal
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_s() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def others_busy_cores(seconds: float = 3.0) -> float | None:
+    """Cores kept busy by other processes over `seconds` while this harness idles."""
+    b0 = machine_busy_s()
+    time.sleep(seconds)
+    b1 = machine_busy_s()
+    return None if b0 is None or b1 is None else (b1 - b0) / seconds
+
+
+def wait_quiet(limit: float, max_wait_s: float, what: str,
+               max_load: float | None = None) -> float | None:
+    """Waits (up to max_wait_s) until other processes use less than `limit` cores and,
+    when max_load is given, the 1-minute load average (which also counts this harness's
+    own last builds, for about a minute) is below max_load. Returns the last reading."""
+    t0 = time.monotonic()
+    busy = others_busy_cores()
+    while (busy is not None and (busy >= limit or (max_load is not None
+                                                   and os.getloadavg()[0] >= max_load))
+           and time.monotonic() - t0 < max_wait_s):
+        print(f"   (before {what}: other processes use {busy:.2f} cores, "
+              f"load {os.getloadavg()[0]:.2f}; waiting)", file=sys.stderr, flush=True)
+        time.sleep(20)
+        busy = others_busy_cores()
+    return busy
 
 
 @dataclass
@@ -500,11 +657,11 @@ class Outcome:
 
 
 def crate_dir(v: Variant) -> Path:
-    return GEN / v.name
+    return GEN / v.slug
 
 
 def target_dir(v: Variant) -> Path:
-    return GEN / "target" / v.name
+    return GEN / "target" / v.slug
 
 
 def write_crate(m: Model, v: Variant) -> None:
@@ -521,7 +678,11 @@ def write_crate(m: Model, v: Variant) -> None:
     os.utime(lib, (now, now))
 
 
-def cargo_env(v: Variant, record: Path, time_passes: Path | None = None) -> dict[str, str]:
+INSTRUMENT_VARS = ("OBJFP_BENCH_TIME_PASSES", "OBJFP_BENCH_SELF_PROFILE", "OBJFP_BENCH_CALLGRIND")
+
+
+def cargo_env(v: Variant, record: Path, time_passes: Path | None = None,
+              instrument: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
         "CARGO_TARGET_DIR": str(target_dir(v)),
@@ -531,24 +692,27 @@ def cargo_env(v: Variant, record: Path, time_passes: Path | None = None) -> dict
         "OBJFP_BENCH_RECORD": str(record),
         "CARGO_TERM_COLOR": "never",
     })
-    env.pop("OBJFP_BENCH_TIME_PASSES", None)
+    for k in INSTRUMENT_VARS:
+        env.pop(k, None)
     if time_passes is not None:
         env["OBJFP_BENCH_TIME_PASSES"] = str(time_passes)
+    env.update(instrument or {})
     return env
 
 
 def run_cargo(v: Variant, record: Path, time_passes: Path | None = None,
-              timeout: float | None = None, error_grace: float | None = None
-              ) -> tuple[int, str, float]:
+              timeout: float | None = None, error_grace: float | None = None,
+              instrument: dict[str, str] | None = None) -> tuple[int, str, float]:
     """Runs `cargo build` on the variant's crate; returns (status, stderr, wall seconds).
 
     The whole process group (cargo and its rustc) is killed after `timeout` seconds, and,
     when `error_grace` is given, that many seconds after the first reported error (some
     peers' macros make rustc run on for a very long time after their first errors)."""
     timeout = timeout or BUILD_TIMEOUT_S
-    cmd = ["cargo", "build", "--manifest-path", str(crate_dir(v) / "Cargo.toml")]
+    cmd = ["cargo", "build", "--manifest-path", str(crate_dir(v) / "Cargo.toml"), *v.cargo_args]
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, env=cargo_env(v, record, time_passes), stdout=subprocess.DEVNULL,
+    p = subprocess.Popen(cmd, env=cargo_env(v, record, time_passes, instrument),
+                         stdout=subprocess.DEVNULL,
                          stderr=subprocess.PIPE, text=True, errors="replace",
                          start_new_session=True)
     chunks: list[str] = []
@@ -683,7 +847,11 @@ def measure(m: Model, v: Variant, log_dir: Path, rep: int) -> Sample | Outcome:
         write_crate(m, v)
         record.unlink(missing_ok=True)
         load1 = os.getloadavg()[0]
+        busy0, ours0 = machine_busy_s(), children_cpu_s()
         rc, err, wall = run_cargo(v, record)
+        busy1, ours1 = machine_busy_s(), children_cpu_s()
+        others_cores = (None if busy0 is None or busy1 is None or wall <= 0
+                        else max(0.0, (busy1 - busy0) - (ours1 - ours0)) / wall)
         (log_dir / f"{v.name}-n{m.n}-rep{rep}.log").write_text(err)
         if rc != 0:
             return Outcome(False, summarize_failure(v, err))
@@ -691,7 +859,7 @@ def measure(m: Model, v: Variant, log_dir: Path, rep: int) -> Sample | Outcome:
         others = compiled_others(err, v)
         if rec is not None and not others:
             return Sample(wall, rec["wall_s"], rec["maxrss_kib"] / 1024.0,
-                          rec.get("cpu_s", 0.0), load1)
+                          rec.get("cpu_s", 0.0), load1, others_cores)
         print(f"    (rebuilt {', '.join(others) or 'nothing'}; discarding sample, retrying)",
               file=sys.stderr)
     return Outcome(False, "harness error: could not get a clean sample (dependencies kept rebuilding)")
@@ -711,6 +879,132 @@ def time_passes_run(m: Model, v: Variant, out_dir: Path) -> list[tuple[float, st
         if mt:
             passes.append((float(mt.group(1)), mt.group(2)))
     return passes
+
+
+PROFILE_TOOL_DIR = BENCH_DIR / "profile-summary"
+PROFILE_TOOL = GEN / "profile-summary-target" / "release" / "profile-summary"
+
+
+def build_profile_tool() -> Path | None:
+    """Builds bench/profile-summary (its own Cargo project, measureme's analyzeme from
+    crates.io) on first use; cargo makes later calls a no-op."""
+    env = dict(os.environ, CARGO_TARGET_DIR=str(PROFILE_TOOL.parent.parent))
+    p = subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path",
+                        str(PROFILE_TOOL_DIR / "Cargo.toml")], env=env,
+                       capture_output=True, text=True)
+    if p.returncode != 0 or not PROFILE_TOOL.exists():
+        print(f"error: could not build bench/profile-summary:\n{p.stderr[-2000:]}",
+              file=sys.stderr)
+        return None
+    return PROFILE_TOOL
+
+
+@dataclass
+class Profile:
+    rustc_s: float  # wall time of the profiled rustc (slower than unprofiled)
+    total_s: float  # sum of self time of every profiled event
+    buckets: dict[str, float]  # expansion, const_eval, rest
+    nested_s: float  # of rest: queries run inside const evaluation
+    top: dict[str, list[tuple[str, float, int]]]
+
+
+def self_profile_run(m: Model | None, v: Variant, out_dir: Path, tool: Path,
+                     touch=None, tag: str | None = None) -> Profile | None:
+    """One build with -Z self-profile, summarised. `touch` (default: rewrite the generated
+    crate) makes the crate stale; `tag` names the files (default nN)."""
+    record = GEN / "record.jsonl"
+    tag = tag or f"n{m.n}"
+    d = out_dir / f"self-profile-{v.slug}-{tag}"
+    if d.exists():
+        shutil.rmtree(d)
+    d.mkdir(parents=True)
+    touch() if touch else write_crate(m, v)
+    record.unlink(missing_ok=True)
+    rc, err, _ = run_cargo(v, record, instrument={"OBJFP_BENCH_SELF_PROFILE": str(d)})
+    files = sorted(d.glob("*.mm_profdata"))
+    rec = read_record(record, v.crate)
+    if rc != 0 or not files or rec is None:
+        print(f"   {v.name}: self-profile build failed", file=sys.stderr)
+        return None
+    p = subprocess.run([str(tool), str(files[-1])], capture_output=True, text=True)
+    if p.returncode != 0:
+        print(f"   {v.name}: profile-summary failed: {p.stderr.strip()}", file=sys.stderr)
+        return None
+    (out_dir / f"self-profile-{v.slug}-{tag}.txt").write_text(p.stdout)
+    shutil.rmtree(d)  # the raw profile is large (hundreds of MB for serde at N = 2000)
+    total, nested, buckets, top = 0.0, 0.0, {}, {}
+    for ln in p.stdout.splitlines():
+        f = ln.split("\t")
+        if f[0] == "total":
+            total = int(f[1]) / 1e9
+        elif f[0] == "bucket":
+            buckets[f[1]] = int(f[2]) / 1e9
+        elif f[0] == "nested_in_const_eval":
+            nested = int(f[1]) / 1e9
+        elif f[0] == "top":
+            top.setdefault(f[1], []).append((f[2], int(f[3]) / 1e9, int(f[4])))
+    return Profile(rec["wall_s"], total, buckets, nested, top)
+
+
+CALLGRIND_CACHE = GEN / "callgrind-cache.json"
+
+
+def callgrind_key(m: Model, v: Variant, src_digest: str) -> str:
+    """What the instruction count depends on: the crate's source and manifest, the
+    resolved dependency versions, the objfp source's content and the toolchain."""
+    h = hashlib.sha256()
+    lock = crate_dir(v) / "Cargo.lock"
+    for part in (render_lib(m, v), render_manifest(v),
+                 lock.read_text() if lock.exists() else "", src_digest,
+                 subprocess.run(["rustc", "-vV"], capture_output=True, text=True).stdout,
+                 subprocess.run(["valgrind", "--version"], capture_output=True,
+                                text=True).stdout):
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def callgrind_run(m: Model | None, v: Variant, out_dir: Path, src_digest: str,
+                  reuse: bool, touch=None, tag: str | None = None,
+                  key: str | None = None) -> tuple[int, str] | None:
+    """Instructions executed by the crate's rustc (valgrind --tool=callgrind), and when
+    they were counted. With `reuse`, a count made earlier for exactly the same inputs
+    (callgrind_key) is taken from bench/generated/callgrind-cache.json instead."""
+    key = key or callgrind_key(m, v, src_digest)
+    tag = tag or f"n{m.n}"
+    try:
+        cache = json.loads(CALLGRIND_CACHE.read_text())
+    except (OSError, ValueError):
+        cache = {}
+    if reuse and key in cache:
+        ir, when = cache[key]["ir"], cache[key]["date"]
+        print(f"   callgrind {v.name:20} {ir / 1e9:8.2f} G instructions (counted {when}, "
+              "same inputs)", file=sys.stderr)
+        return ir, when
+    record = GEN / "record.jsonl"
+    out = out_dir / f"callgrind-{v.slug}-{tag}.out"
+    out.unlink(missing_ok=True)
+    touch() if touch else write_crate(m, v)
+    record.unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    rc, err, _ = run_cargo(v, record, timeout=max(BUILD_TIMEOUT_S, 6 * 3600),
+                           instrument={"OBJFP_BENCH_CALLGRIND": str(out)})
+    if rc != 0 or not out.exists():
+        print(f"   {v.name}: callgrind build failed", file=sys.stderr)
+        return None
+    ir = None
+    with open(out, errors="replace") as f:
+        for ln in f:
+            if ln.startswith(("summary:", "totals:")):
+                ir = int(ln.split()[1])
+    print(f"   callgrind {v.name:20} {ir / 1e9 if ir else 0:8.2f} G instructions "
+          f"({time.perf_counter() - t0:.0f} s under valgrind)", file=sys.stderr)
+    if ir is None:
+        return None
+    when = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    cache[key] = {"ir": ir, "date": when, "variant": v.name, "tag": tag}
+    CALLGRIND_CACHE.write_text(json.dumps(cache, indent=1))
+    return ir, when
 
 
 # ----------------------------------------------------------------------------------------
@@ -772,8 +1066,25 @@ def fmt(x: float | None, spec: str) -> str:
     return "–" if x is None else format(x, spec)
 
 
+def median_of(ss, attr):
+    return statistics.median(getattr(s, attr) for s in ss) if ss else None
+
+
+def others_range(results) -> str:
+    xs = [s.others_cores for ss in results.values() for s in ss if s.others_cores is not None]
+    if not xs:
+        return "–"
+    return f"median {statistics.median(xs):.2f}, max {max(xs):.2f}"
+
+
+REFERENCE_VARIANTS = ("serde", "bincode-next-manual")
+
+
 def build_report(args, ns, variants, results, failures, model_stats, info, versions,
-                 provenance, tp_summaries) -> str:
+                 provenance, tp_summaries, callgrind=None, profiles=None,
+                 ref_descs=None, callgrind_dates=None) -> str:
+    callgrind = callgrind or {}
+    profiles = profiles or {}
     date = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     lines = [
         "# objfp compile-time benchmark results",
@@ -782,59 +1093,132 @@ def build_report(args, ns, variants, results, failures, model_stats, info, versi
         f"- Command: `{' '.join(['bench/run.sh', *args.argv])}`",
         f"- Machine: {info['cpu']}, {info['nproc']} cores, {info['mem']} RAM; {info['rustc']}; {info['os']}",
         f"- objfp source: {provenance}",
+    ]
+    for name, desc in (ref_descs or {}).items():
+        lines.append(f"- {name}: {desc}")
+    lines += [
         f"- Reps: {args.reps} (interleaved), seed {args.seed}; debug profile, CARGO_INCREMENTAL=0",
         f"- 1-minute load average before each timed build: {load_range(results)} "
         f"(the machine has {info['nproc']} cores; > ~1 means something else was running)",
+        f"- CPU used by other processes during each timed build, in cores: "
+        f"{others_range(results)} (0 = quiet; from /proc/stat minus this build's own CPU time)",
+        *([f"- Instruction counts (callgrind) made "
+           + " to ".join(sorted({min(callgrind_dates), max(callgrind_dates)}))
+           + " (a count is reused only for exactly the same crate, dependencies, objfp "
+           "source and toolchain)"] if callgrind_dates else []),
         "",
         "Columns: *cargo build* = median wall time of `cargo build` of the generated crate "
         "(dependencies already built); *rustc* = median wall time of the crate's rustc process "
-        "alone; *CPU* = median user+sys CPU time of that rustc (less sensitive to other load); *added* = cargo build median minus baseline's; *ms/type* = added ÷ N; "
-        "*peak RSS* = max over reps of the rustc process's peak resident memory; "
-        "*÷ serde* = added ÷ serde's added, from wall times and from rustc CPU times "
-        "(the objfp row is the objfp/serde ratio).",
-        "",
-        "| N | variant | cargo build (s) | rustc (s) | CPU (s) | added (s) | ms/type | peak RSS (MiB) | ÷ serde (wall / CPU) |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "alone; *CPU* = median user+sys CPU time of that rustc (less sensitive to other load); "
+        "*instr.* = instructions executed by that rustc (`valgrind --tool=callgrind`, one "
+        "build; independent of load); *added* = cargo build median minus baseline's; "
+        "*ms/type* = added ÷ N; *peak RSS* = max over reps of the rustc process's peak "
+        "resident memory; *others* = the most CPU other processes used during one of "
+        "this row's builds, in cores (0 = quiet machine); *÷ serde*, *÷ bincode-next-manual* = this variant's added cost ÷ "
+        "that variant's added cost (each minus baseline), from wall times / CPU times / "
+        "instructions.",
     ]
+
+    def added(n, name):
+        """(wall, cpu, instr) minus baseline's, or None each."""
+        base, ss = results.get((n, "baseline")), results.get((n, name))
+        w = c = i = None
+        if base and ss:
+            w = median_of(ss, "cargo_s") - median_of(base, "cargo_s")
+            c = median_of(ss, "cpu_s") - median_of(base, "cpu_s")
+        bi, vi = callgrind.get((n, "baseline")), callgrind.get((n, name))
+        if bi is not None and vi is not None:
+            i = vi - bi
+        return w, c, i
+
+    def ratio_cell(n, name, ref):
+        if name in ("baseline", ref):
+            return "–"
+        a, r = added(n, name), added(n, ref)
+        parts = [a[k] / r[k] if a[k] is not None and r[k] and r[k] > 0 else None
+                 for k in range(3)]
+        if all(p is None for p in parts):
+            return "–"
+        cells = [fmt(parts[0], ".2f"), fmt(parts[1], ".2f")]
+        if callgrind:
+            cells.append(fmt(parts[2], ".2f"))
+        return " / ".join(cells)
+
+    have_ir = bool(callgrind)
+    refs_present = [r for r in REFERENCE_VARIANTS if any(v.name == r for v in variants)]
     for n in ns:
-        base = results.get((n, "baseline"))
-        base_med = statistics.median(s.cargo_s for s in base) if base else None
-        serde = results.get((n, "serde"))
-        serde_added = (statistics.median(s.cargo_s for s in serde) - base_med
-                       if serde and base_med is not None else None)
-        base_cpu = statistics.median(s.cpu_s for s in base) if base else None
-        serde_cpu_added = (statistics.median(s.cpu_s for s in serde) - base_cpu
-                           if serde and base_cpu is not None else None)
+        st = model_stats[n]
+        lines += ["", f"### N = {n}", "",
+                  f"{st['structs']} structs, {st['enums']} enums, {st['generics']} generic "
+                  f"types with {st['insts']} distinct instantiations used as field types; "
+                  f"{st['fields']} fields/variant payloads.", ""]
+        head = ["variant", "cargo build (s)", "rustc (s)", "CPU (s)"]
+        if have_ir:
+            head.append("instr. (G)")
+        head += ["added (s)", "ms/type", "peak RSS (MiB)", "others (cores)"]
+        suffix = " (wall / CPU / instr.)" if have_ir else " (wall / CPU)"
+        head += [f"÷ {r}{suffix}" for r in refs_present]
+        lines.append("| " + " | ".join(head) + " |")
+        lines.append("|---|" + "---:|" * (len(head) - 1))
         for v in variants:
             key = (n, v.name)
             if key in failures:
-                lines.append(f"| {n} | {v.name} | did not build | | | | | | |")
+                lines.append(f"| {v.name} | did not build |" + " |" * (len(head) - 2))
                 continue
             ss = results.get(key)
             if not ss:
                 continue
-            med = statistics.median(s.cargo_s for s in ss)
-            rmed = statistics.median(s.rustc_s for s in ss)
-            cmed = statistics.median(s.cpu_s for s in ss)
+            med, rmed, cmed = (median_of(ss, a) for a in ("cargo_s", "rustc_s", "cpu_s"))
             rss = max(s.maxrss_mib for s in ss)
-            added = med - base_med if base_med is not None and v.name != "baseline" else None
-            per = added / n * 1000 if added is not None else None
-            ratio = (added / serde_added if added is not None and serde_added
-                     and v.name not in ("serde", "baseline") and serde_added > 0 else None)
-            cpu_ratio = ((cmed - base_cpu) / serde_cpu_added
-                         if ratio is not None and serde_cpu_added and serde_cpu_added > 0
-                         else None)
-            ratio_cell = ("–" if ratio is None and cpu_ratio is None
-                          else f"{fmt(ratio, '.2f')} / {fmt(cpu_ratio, '.2f')}")
-            lines.append(
-                f"| {n} | {v.name} | {med:.2f} | {rmed:.2f} | {cmed:.2f} | {fmt(added, '+.2f')} | "
-                f"{fmt(per, '.1f')} | {rss:.0f} | {ratio_cell} |")
-    lines += ["", "Generated code per N (same for every variant):", ""]
-    for n in ns:
-        st = model_stats[n]
-        lines.append(f"- N={n}: {st['structs']} structs, {st['enums']} enums, "
-                     f"{st['generics']} generic types with {st['insts']} distinct instantiations "
-                     f"used as field types; {st['fields']} fields/variant payloads")
+            w = added(n, v.name)[0] if v.name != "baseline" else None
+            per = w / n * 1000 if w is not None else None
+            row = [v.name, f"{med:.2f}", f"{rmed:.2f}", f"{cmed:.2f}"]
+            if have_ir:
+                ir = callgrind.get(key)
+                row.append(fmt(ir / 1e9 if ir is not None else None, ".2f"))
+            oth = [s.others_cores for s in ss if s.others_cores is not None]
+            row += [fmt(w, "+.2f"), fmt(per, ".1f"), f"{rss:.0f}",
+                    fmt(max(oth) if oth else None, ".2f")]
+            row += [ratio_cell(n, v.name, r) for r in refs_present]
+            lines.append("| " + " | ".join(row) + " |")
+    # Instruction counts for N without timed results (e.g. a --callgrind-only run).
+    if profiles:
+        lines += ["", "## Where the rustc time goes (`-Z self-profile`, one extra build per "
+                  "variant and N)", "",
+                  "Self time of every profiled event, grouped (see BENCHMARKS.md, *Where the "
+                  "time goes*): *expansion* = macro expansion (`expand_crate` and all inside it: "
+                  "running the derive macros, parsing their output, crate loading during "
+                  "expansion); *const eval* = the const-evaluation queries' own time "
+                  "(`eval_to_allocation_raw`, `eval_to_const_value_raw`, `mir_for_ctfe`, ...); "
+                  "*rest* = everything else; *(inside const eval)* = the part of *rest* spent in "
+                  "queries that const evaluation triggered first (type checking and borrow "
+                  "checking the consts' bodies, which rustc does anyway). The profiled rustc "
+                  "is slower than an unprofiled one; compare shares, or rows of one run.", "",
+                  "| N | variant | rustc, profiled (s) | events (s) | expansion (s) | const eval (s) "
+                  "| rest (s) | (inside const eval) |",
+                  "|---:|---|---:|---:|---:|---:|---:|---:|"]
+        for (n, name), pr in profiles.items():
+            b = pr.buckets
+
+            def cell(x):
+                return f"{x:.2f} ({x / pr.total_s * 100:.0f} %)" if pr.total_s else f"{x:.2f}"
+            lines.append(f"| {n} | {name} | {pr.rustc_s:.2f} | {pr.total_s:.2f} | "
+                         f"{cell(b.get('expansion', 0))} | {cell(b.get('const_eval', 0))} | "
+                         f"{cell(b.get('rest', 0))} | {pr.nested_s:.2f} |")
+        lines += ["", "<details><summary>largest events per group (self time)</summary>", ""]
+        for (n, name), pr in profiles.items():
+            parts = []
+            for bk in ("expansion", "const_eval", "rest"):
+                tops = pr.top.get(bk, [])[:4]
+                parts.append(f"{bk}: " + ", ".join(f"`{lb}` {t:.2f}s ×{c}" for lb, t, c in tops))
+            lines.append(f"- {name} N={n}: " + "; ".join(parts))
+        lines += ["", "</details>"]
+    extra_ir = {k: v for k, v in callgrind.items() if k[0] not in ns or k not in results}
+    if extra_ir:
+        lines += ["", "## Instructions of builds not timed above (callgrind)", "",
+                  "| N | variant | instr. (G) |", "|---:|---|---:|"]
+        for (n, name), ir in sorted(extra_ir.items()):
+            lines.append(f"| {n} | {name} | {ir / 1e9:.2f} |")
     if failures:
         lines += ["", "## Variants that did not build", ""]
         grouped: dict[tuple[str, str], list[int]] = {}
@@ -878,12 +1262,41 @@ def parse_args(argv: list[str]):
     p.add_argument("--seed", type=int, default=1, help="generator seed")
     p.add_argument("--variants", default=None,
                    help="comma-separated subset of: baseline,serde,objfp,objfp-unforced,"
-                        "postcard-schema,bincode-next,bincode-next-manual,stabby (default: all)")
+                        "postcard-schema,bincode-next,bincode-next-manual,stabby (default: all); "
+                        "the objfp@REF variants of --objfp-ref are always added")
     p.add_argument("--quick", action="store_true",
                    help="smoke test: N=50, 1 rep, baseline+objfp, results not written")
     p.add_argument("--time-passes", action="store_true",
                    help="after timing, one extra build per variant with -Z time-passes "
                         "(RUSTC_BOOTSTRAP=1 for that rustc only); files in bench/generated/logs")
+    p.add_argument("--self-profile", action="store_true",
+                   help="after timing, one extra build per variant and N with -Z self-profile "
+                        "(RUSTC_BOOTSTRAP=1 for that rustc only) and a summary of its rustc time: "
+                        "macro expansion, const evaluation, the rest (builds "
+                        "bench/profile-summary on first use)")
+    p.add_argument("--callgrind", action="store_true",
+                   help="after all timed builds, one build per variant and N with the crate's "
+                        "rustc under valgrind --tool=callgrind: instructions executed, a "
+                        "load-independent measure (slow: about 50x the build's time)")
+    p.add_argument("--callgrind-fresh", action="store_true",
+                   help="count again even when bench/generated/callgrind-cache.json has a "
+                        "count for exactly the same inputs (crate, dependencies, objfp source, "
+                        "toolchain)")
+    p.add_argument("--callgrind-n", default=None,
+                   help="comma-separated N for --callgrind (default: the N <= 500 of --n)")
+    p.add_argument("--objfp-ref", action="append", default=[], metavar="[LABEL=]REF[+REF2:PATH]",
+                   help="also benchmark objfp as of git commit REF (variant objfp@LABEL, "
+                        "default LABEL=REF), from `git archive REF`; +REF2:PATH replaces one "
+                        "file with its version at REF2 (to measure one change alone). Repeatable")
+    p.add_argument("--wait-quiet", type=float, default=None, metavar="CORES",
+                   help="before each round of timed builds, wait until other processes use "
+                        "less than CORES cores (measured over 3 s from /proc/stat)")
+    p.add_argument("--wait-load", type=float, default=0.5, metavar="LOAD",
+                   help="with --wait-quiet, before the first rep of each N also wait until "
+                        "the 1-minute load average is below LOAD (default %(default)s)")
+    p.add_argument("--wait-max", type=float, default=4 * 3600,
+                   help="seconds to wait for a quiet machine before going on anyway "
+                        "(default %(default)s)")
     p.add_argument("--timeout", type=float, default=BUILD_TIMEOUT_S,
                    help="seconds allowed per cargo build (default %(default)s)")
     p.add_argument("--probe-timeout", type=float, default=PROBE_TIMEOUT_S,
@@ -911,8 +1324,10 @@ def main(argv: list[str]) -> int:
     except ValueError:
         print(f"error: --n must be comma-separated integers, got {args.n!r}", file=sys.stderr)
         return 2
-    if not ns or min(ns) < 5 or args.reps < 1:
-        print("error: need N >= 5 and --reps >= 1", file=sys.stderr)
+    if not ns or min(ns) < 5 or args.reps < 0 or (
+            args.reps == 0 and not (args.callgrind or args.self_profile)):
+        print("error: need N >= 5 and --reps >= 1 (0 only with --callgrind or --self-profile)",
+              file=sys.stderr)
         return 2
     if shutil.which("cargo") is None:
         print("error: cargo not found on PATH", file=sys.stderr)
@@ -932,9 +1347,22 @@ def main(argv: list[str]) -> int:
     os.chmod(WRAPPER, 0o755)
 
     objfp_src = GEN / "objfp-src"
-    variants = all_variants(objfp_src)
+    try:
+        refs = [parse_ref_spec(r) for r in args.objfp_ref]
+        for r in refs:
+            git_commit(r.base)
+            for o, _ in r.overlays:
+                git_commit(o)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    if len({r.name for r in refs}) != len(refs):
+        print("error: two --objfp-ref with one label", file=sys.stderr)
+        return 2
+    variants = all_variants(objfp_src, refs)
     if args.variants:
         wanted = [w.strip() for w in args.variants.split(",") if w.strip()]
+        wanted += [r.name for r in refs if r.name not in wanted]
         known = {v.name for v in variants}
         bad = [w for w in wanted if w not in known]
         if bad:
@@ -943,9 +1371,30 @@ def main(argv: list[str]) -> int:
         variants = [v for v in variants if v.name in wanted]
 
     provenance = objfp_provenance()
-    if any(v.name.startswith("objfp") for v in variants):
+    src_digests: dict[str, str] = {}
+    if any(v.name in ("objfp", "objfp-unforced") for v in variants):
         digest = snapshot_objfp(objfp_src)
         provenance += f" (snapshot content hash {digest})"
+        src_digests["objfp"] = src_digests["objfp-unforced"] = digest
+    ref_descs = {}
+    for r in refs:
+        try:
+            ref_descs[r.name] = snapshot_ref(r)
+            src_digests[r.name] = (r.src_dir / ".ref").read_text()
+        except ValueError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+    try:
+        cg_ns = ([int(x) for x in args.callgrind_n.split(",") if x.strip()]
+                 if args.callgrind_n else [n for n in ns if n <= 500])
+    except ValueError:
+        print("error: --callgrind-n must be comma-separated integers", file=sys.stderr)
+        return 2
+    tool = None
+    if args.self_profile:
+        tool = build_profile_tool()
+        if tool is None:
+            return 2
 
     models = {n: Generator(n, args.seed).generate() for n in ns}
     if args.generate_only:
@@ -957,6 +1406,9 @@ def main(argv: list[str]) -> int:
     results: dict[tuple[int, str], list[Sample]] = {}
     failures: dict[tuple[int, str], str] = {}
     tp_summaries: dict[tuple[int, str], list[tuple[float, str]]] = {}
+    profiles: dict[tuple[int, str], Profile] = {}
+    callgrind: dict[tuple[int, str], int] = {}
+    callgrind_dates: set[str] = set()
     info = machine_info()
     print(f"# {info['cpu']}, {info['nproc']} cores; {info['rustc']}", file=sys.stderr)
 
@@ -983,6 +1435,7 @@ def main(argv: list[str]) -> int:
             failures[(n, v.name)] = f"(probe, N={probe.n}) {o.reason}"
     variants_run = [v for v in variants if v in probed]  # keep the declared order
 
+    pending_cg: list[tuple[int, list[Variant]]] = []
     for n in ns:
         m = models[n]
         print(f"== N={n}: preparing (untimed builds of dependencies and of each crate once)",
@@ -1001,6 +1454,12 @@ def main(argv: list[str]) -> int:
                 print(f"   {v.name:16} {label}: {o.reason}\n   {'':16} full log: {o.log}",
                       file=sys.stderr)
         for rep in range(args.reps):
+            if args.wait_quiet is not None:
+                busy = wait_quiet(args.wait_quiet, args.wait_max, f"N={n} rep {rep + 1}",
+                                  args.wait_load if rep == 0 else None)
+                print(f"   N={n} rep {rep + 1}: other processes use "
+                      f"{fmt(busy, '.2f')} cores, load {os.getloadavg()[0]:.2f}",
+                      file=sys.stderr)
             for v in list(ok):
                 r = measure(m, v, log_dir, rep)
                 if isinstance(r, Sample):
@@ -1015,12 +1474,34 @@ def main(argv: list[str]) -> int:
         if args.time_passes:
             for v in ok:
                 tp_summaries[(n, v.name)] = time_passes_run(m, v, log_dir)
+        if args.self_profile and tool is not None:
+            for v in ok:
+                pr = self_profile_run(m, v, log_dir, tool)
+                if pr is not None:
+                    profiles[(n, v.name)] = pr
+                    b = pr.buckets
+                    print(f"   self-profile {v.name:16} expansion {b.get('expansion', 0):6.2f}s  "
+                          f"const eval {b.get('const_eval', 0):6.2f}s  rest {b.get('rest', 0):6.2f}s",
+                          file=sys.stderr)
+        if args.callgrind and n in cg_ns:
+            pending_cg.append((n, list(ok)))
+
+    # Instruction counts last, so that valgrind's long runs do not disturb the timed builds.
+    for n, ok in pending_cg:
+        print(f"== N={n}: callgrind", file=sys.stderr)
+        for v in ok:
+            got = callgrind_run(models[n], v, log_dir, src_digests.get(v.name, ""),
+                                reuse=not args.callgrind_fresh)
+            if got is not None:
+                callgrind[(n, v.name)] = got[0]
+                callgrind_dates.add(got[1])
 
     versions = {}
     for v in variants:
         vs = resolved_versions(v)
         keep = {"baseline": [], "serde": ["serde", "serde_derive"],
                 "objfp": ["objfp", "objfp-derive", "syn"],
+                **{r.name: ["objfp", "objfp-derive", "syn"] for r in refs},
                 "objfp-unforced": ["objfp", "objfp-derive", "syn"],
                 "postcard-schema": ["postcard-schema", "postcard-derive"],
                 "bincode-next": ["bincode-next", "bincode_derive-next"],
@@ -1030,14 +1511,17 @@ def main(argv: list[str]) -> int:
 
     report = build_report(args, ns, variants, results, failures,
                           {n: model_stats(models[n]) for n in ns}, info, versions,
-                          provenance, tp_summaries)
+                          provenance, tp_summaries, callgrind, profiles, ref_descs,
+                          callgrind_dates)
     print(report)
     if not args.quick or args.output:
         out = Path(args.output) if args.output else RESULTS_MD
         out.write_text(report)
         print(f"(written to {out})", file=sys.stderr)
     (GEN / "results.json").write_text(json.dumps({
-        f"{n}:{name}": [s.__dict__ for s in ss] for (n, name), ss in results.items()
+        "samples": {f"{n}:{name}": [s.__dict__ for s in ss] for (n, name), ss in results.items()},
+        "callgrind_instructions": {f"{n}:{name}": ir for (n, name), ir in callgrind.items()},
+        "self_profile": {f"{n}:{name}": pr.__dict__ for (n, name), pr in profiles.items()},
     }, indent=1))
 
     objfp_failed = any(name.startswith("objfp") for (_, name) in failures)

@@ -48,6 +48,9 @@ import rustsrc  # noqa: E402
 REPO = HERE.parent.parent
 GEN = REPO / "bench" / "generated" / "realcrates"
 CONFIGS = HERE / "crates"
+# The objfp source tree the crates are built against: this repository, unless a caller
+# (bench/realcrate.py, which compares objfp versions) points it at a snapshot.
+OBJFP_ROOT = REPO
 BUILD_TIMEOUT_S = 15 * 60
 MAX_ROUNDS = 12
 
@@ -234,7 +237,7 @@ def write_toml(doc: dict) -> str:
 
 
 def objfp_features_available() -> set[str]:
-    with open(REPO / "objfp" / "Cargo.toml", "rb") as f:
+    with open(OBJFP_ROOT / "objfp" / "Cargo.toml", "rb") as f:
         return set(tomllib.load(f).get("features", {}))
 
 
@@ -242,8 +245,10 @@ def norm(name: str) -> str:
     return name.replace("_", "-").lower()
 
 
-def standalone_manifest(src: Path, cfg: Config) -> tuple[str, list[str], Path]:
-    """The rewritten Cargo.toml, the objfp features chosen, and the lib's entry file."""
+def standalone_manifest(src: Path, cfg: Config, with_objfp: bool = True) -> tuple[str, list[str], Path]:
+    """The rewritten Cargo.toml, the objfp features chosen, and the lib's entry file.
+    With `with_objfp` false, the same manifest without the objfp dependency (the crate as
+    published, for a serde-only build)."""
     with open(src / "Cargo.toml", "rb") as f:
         doc = tomllib.load(f)
     pkg = doc["package"]
@@ -276,7 +281,8 @@ def standalone_manifest(src: Path, cfg: Config) -> tuple[str, list[str], Path]:
                     used.add(cand)
     used |= set(cfg.extra_objfp_features) & available
     features = sorted(used)
-    deps["objfp"] = {"path": str(REPO / "objfp"), "features": features}
+    if with_objfp:
+        deps["objfp"] = {"path": str(OBJFP_ROOT / "objfp"), "features": features}
     doc["workspace"] = {}
     return write_toml(doc), features, lib_path
 
