@@ -125,6 +125,32 @@ case!(field_added_denied, ["field-added-default", "field-added-denied", "field-a
     back |o, f| Some(N { a: o.a, b: 0 }),
     fwd |n, f| Some(O { a: n.a }));
 
+// Which side's container counts: the reader that lacks a field decides whether it
+// refuses it as unknown, the side that has the field decides its default.
+case!(field_added_new_denies, ["field-added-default", "field-appended-default", "deny-unknown-fields-changed"],
+    old { wire! { struct T { a: u32 } } },
+    new { wire! { #[serde(deny_unknown_fields)] struct T { a: u32, #[serde(default)] b: u32 } } },
+    back |o, f| Some(N { a: o.a, b: 0 }),
+    fwd |n, f| Some(O { a: n.a }));
+
+case!(field_added_old_denies, ["field-added-default", "field-added-denied", "field-appended-default", "deny-unknown-fields-changed"],
+    old { wire! { #[serde(deny_unknown_fields)] struct T { a: u32 } } },
+    new { wire! { struct T { a: u32, #[serde(default)] b: u32 } } },
+    back |o, f| Some(N { a: o.a, b: 0 }),
+    fwd |n, f| Some(O { a: n.a }));
+
+case!(field_added_container_default, ["field-added-default", "field-appended-default", "container-default-changed"],
+    old { wire! { struct T { a: u32 } } },
+    new { wire! { #[derive(Default)] #[serde(default)] struct T { a: u32, b: u32 } } },
+    back |o, f| Some(N { a: o.a, b: 0 }),
+    fwd |n, f| Some(O { a: n.a }));
+
+case!(field_removed_container_default, ["field-removed-default", "field-truncated-default", "container-default-changed"],
+    old { wire! { #[derive(Default)] #[serde(default)] struct T { a: u32, b: u32 } } },
+    new { wire! { struct T { a: u32 } } },
+    back |o, f| Some(N { a: o.a }),
+    fwd |n, f| Some(O { a: n.a, b: 0 }));
+
 case!(field_removed_default, ["field-removed-default", "field-truncated-default"],
     old { wire! { struct T { a: u32, #[serde(default)] b: u32 } } },
     new { wire! { struct T { a: u32 } } },
@@ -511,6 +537,26 @@ const CASES: &[(&str, &[&str], fn() -> Result<(), String>)] = &[
         "field_removed_required",
         field_removed_required::RULES,
         field_removed_required::run,
+    ),
+    (
+        "field_added_new_denies",
+        field_added_new_denies::RULES,
+        field_added_new_denies::run,
+    ),
+    (
+        "field_added_old_denies",
+        field_added_old_denies::RULES,
+        field_added_old_denies::run,
+    ),
+    (
+        "field_added_container_default",
+        field_added_container_default::RULES,
+        field_added_container_default::run,
+    ),
+    (
+        "field_removed_container_default",
+        field_removed_container_default::RULES,
+        field_removed_container_default::run,
     ),
     (
         "field_removed_denied",

@@ -191,53 +191,52 @@ impl<'g> Walker<'g, '_> {
         }
     }
 
-    /// The map-side rules for a field only the old type has.
-    pub(super) fn removed_reasons(
+    /// The map-side rules for a field only one of the types has: the old type's
+    /// (`removed`) or the new type's.
+    pub(super) fn one_sided_reasons(
         &mut self,
         at: usize,
         f: &'g NodeField,
         oc: &'g Attrs,
         nc: &'g Attrs,
         ctx: Ctx,
+        removed: bool,
     ) {
         let map = ctx.mask(ctx.map());
         if has(&f.attrs, "flatten") {
             self.reason(at, &r::FLATTEN_CHANGED, map);
             return;
         }
-        let rule = match missing(&self.old, f, oc) {
-            Missing::Default => &r::FIELD_REMOVED_DEFAULT,
-            Missing::Option => &r::FIELD_REMOVED_OPTION,
-            Missing::Required => &r::FIELD_REMOVED_REQUIRED,
+        // The field's own side decides how the reader that lacks it copes; the other
+        // side's container decides whether that reader refuses it as unknown.
+        let (side, own, other) = if removed {
+            (&self.old, oc, nc)
+        } else {
+            (&self.new, nc, oc)
+        };
+        let [default, option, required, denied] = if removed {
+            [
+                &r::FIELD_REMOVED_DEFAULT,
+                &r::FIELD_REMOVED_OPTION,
+                &r::FIELD_REMOVED_REQUIRED,
+                &r::FIELD_REMOVED_DENIED,
+            ]
+        } else {
+            [
+                &r::FIELD_ADDED_DEFAULT,
+                &r::FIELD_ADDED_OPTION,
+                &r::FIELD_ADDED_REQUIRED,
+                &r::FIELD_ADDED_DENIED,
+            ]
+        };
+        let rule = match missing(side, f, own) {
+            Missing::Default => default,
+            Missing::Option => option,
+            Missing::Required => required,
         };
         self.reason(at, rule, map);
-        if has(nc, "deny_unknown_fields") {
-            self.reason(at, &r::FIELD_REMOVED_DENIED, map);
-        }
-    }
-
-    /// The map-side rules for a field only the new type has.
-    pub(super) fn added_reasons(
-        &mut self,
-        at: usize,
-        f: &'g NodeField,
-        oc: &'g Attrs,
-        nc: &'g Attrs,
-        ctx: Ctx,
-    ) {
-        let map = ctx.mask(ctx.map());
-        if has(&f.attrs, "flatten") {
-            self.reason(at, &r::FLATTEN_CHANGED, map);
-            return;
-        }
-        let rule = match missing(&self.new, f, nc) {
-            Missing::Default => &r::FIELD_ADDED_DEFAULT,
-            Missing::Option => &r::FIELD_ADDED_OPTION,
-            Missing::Required => &r::FIELD_ADDED_REQUIRED,
-        };
-        self.reason(at, rule, map);
-        if has(oc, "deny_unknown_fields") {
-            self.reason(at, &r::FIELD_ADDED_DENIED, map);
+        if has(other, "deny_unknown_fields") {
+            self.reason(at, denied, map);
         }
     }
 
@@ -289,7 +288,7 @@ impl<'g> Walker<'g, '_> {
                 ty: (self.old.render)(f.ty),
                 attrs: attr_list(&f.attrs),
             });
-            self.removed_reasons(at, f, oc, nc, ctx);
+            self.one_sided_reasons(at, f, oc, nc, ctx, true);
             if i >= new.len() {
                 let rule = if missing(&self.old, f, oc) == Missing::Default {
                     &r::FIELD_TRUNCATED_DEFAULT
@@ -309,8 +308,8 @@ impl<'g> Walker<'g, '_> {
                         old: name_token(&f.name),
                         new: name_token(&g.name),
                     });
-                    self.removed_reasons(at, f, oc, nc, ctx);
-                    self.added_reasons(at, g, oc, nc, ctx);
+                    self.one_sided_reasons(at, f, oc, nc, ctx, true);
+                    self.one_sided_reasons(at, g, oc, nc, ctx, false);
                     // By position it is the same field.
                     self.field_pair(f, g, oc, nc, ctx.only(ctx.seq()));
                 }
@@ -319,7 +318,7 @@ impl<'g> Walker<'g, '_> {
                         ty: (self.new.render)(g.ty),
                         attrs: attr_list(&g.attrs),
                     });
-                    self.added_reasons(at, g, oc, nc, ctx);
+                    self.one_sided_reasons(at, g, oc, nc, ctx, false);
                     if j >= old.len() {
                         let rule = if missing(&self.new, g, nc) == Missing::Default {
                             &r::FIELD_APPENDED_DEFAULT
