@@ -23,7 +23,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use objfp::{Description, Fingerprint, Shape, TypeFingerprint, encoding};
 use serde::Serialize;
-use support::{fp, trace};
+use support::fp;
+use support::trace::{self, writes_as};
 
 /// What `$f` (a helper's `serialize` function) writes for `$value` of type `$ty`, as a
 /// value that can be handed to any serializer.
@@ -36,30 +37,8 @@ macro_rules! via {
             }
         }
         let value: $ty = $value;
-        (
-            trace::human(&Via(&value)),
-            trace::compact(&Via(&value)),
-            serde_json::to_string(&Via(&value)).unwrap(),
-            postcard::to_allocvec(&Via(&value)).unwrap(),
-        )
+        trace::written(&Via(&value))
     }};
-}
-
-/// Asserts that a `via!` recording is exactly what serde writes for `reference`, in both
-/// modes and in serde_json and postcard.
-fn writes_as<R: Serialize + ?Sized>(real: (String, String, String, Vec<u8>), reference: &R) {
-    assert_eq!(real.0, trace::human(reference), "human-readable");
-    assert_eq!(real.1, trace::compact(reference), "compact");
-    assert_eq!(
-        real.2,
-        serde_json::to_string(reference).unwrap(),
-        "serde_json"
-    );
-    assert_eq!(
-        real.3,
-        postcard::to_allocvec(reference).unwrap(),
-        "postcard"
-    );
 }
 
 /// Derives a struct with the helper on its one field (`$ty` with attributes `$m`) and one

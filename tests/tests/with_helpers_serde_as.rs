@@ -20,7 +20,8 @@ use serde_with::{
     OneOrMany, Same, TimestampMilliSeconds, TimestampSeconds, TimestampSecondsWithFrac,
     base64::Base64, base64::UrlSafe, hex::Hex,
 };
-use support::{fp, trace};
+use support::fp;
+use support::trace::{self, writes_as};
 
 macro_rules! via {
     ($as:ty, $ty:ty, $value:expr) => {{
@@ -31,28 +32,8 @@ macro_rules! via {
             }
         }
         let value: $ty = $value;
-        (
-            trace::human(&Via(&value)),
-            trace::compact(&Via(&value)),
-            serde_json::to_string(&Via(&value)).unwrap(),
-            postcard::to_allocvec(&Via(&value)).unwrap(),
-        )
+        trace::written(&Via(&value))
     }};
-}
-
-fn writes_as<R: Serialize + ?Sized>(real: (String, String, String, Vec<u8>), reference: &R) {
-    assert_eq!(real.0, trace::human(reference), "human-readable");
-    assert_eq!(real.1, trace::compact(reference), "compact");
-    assert_eq!(
-        real.2,
-        serde_json::to_string(reference).unwrap(),
-        "serde_json"
-    );
-    assert_eq!(
-        real.3,
-        postcard::to_allocvec(reference).unwrap(),
-        "postcard"
-    );
 }
 
 /// `#[serde_as(as = $as)]` on a field of type `$ty` has the fingerprint of a field of type

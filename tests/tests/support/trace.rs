@@ -16,6 +16,31 @@ pub fn compact<T: Serialize + ?Sized>(value: &T) -> String {
     record(value, false)
 }
 
+/// What a value writes in the four ways the helper tests compare: the recording
+/// serializer's human-readable and compact records, serde_json's text and postcard's bytes.
+pub type Written = (String, String, String, Vec<u8>);
+
+/// `value` written in the four ways of [`Written`].
+pub fn written<T: Serialize + ?Sized>(value: &T) -> Written {
+    (
+        human(value),
+        compact(value),
+        serde_json::to_string(value).expect("serde_json writes it"),
+        postcard::to_allocvec(value).expect("postcard writes it"),
+    )
+}
+
+/// Asserts that `real` (what a helper wrote) is exactly what serde writes for `reference`,
+/// in both modes and in serde_json and postcard.
+#[track_caller]
+pub fn writes_as<R: Serialize + ?Sized>(real: Written, reference: &R) {
+    let expected = written(reference);
+    assert_eq!(real.0, expected.0, "human-readable");
+    assert_eq!(real.1, expected.1, "compact");
+    assert_eq!(real.2, expected.2, "serde_json");
+    assert_eq!(real.3, expected.3, "postcard");
+}
+
 fn record<T: Serialize + ?Sized>(value: &T, human: bool) -> String {
     let mut trace = Trace {
         out: String::new(),
