@@ -99,6 +99,20 @@ pub struct InterfaceDescription {
 }
 
 /// One method of an interface.
+///
+/// ```
+/// #[objfp::interface]
+/// pub trait Store {
+///     async fn get(&self, key: String) -> Option<Vec<u8>>;
+/// }
+///
+/// let get = &objfp::interface_of!(Store).methods[0];
+/// assert_eq!(get.name, "get");
+/// assert_eq!(get.receiver, objfp::Receiver::Ref);
+/// assert!(get.is_async);
+/// assert_eq!(get.params.len(), 1);
+/// assert_eq!((get.output)().name, "Option");
+/// ```
 #[derive(Debug)]
 pub struct Method {
     /// The method's name.

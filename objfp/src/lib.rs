@@ -113,7 +113,7 @@ pub use verify::{Mismatch, verify};
 /// | attribute | effect |
 /// |---|---|
 /// | `opaque = "name"` | the type is a named shape objfp does not look into: for a hand-written `Serialize`; name what it writes (`"rfc3339-timestamp"`), never a module path |
-/// | `cycle(A, B, ...)` | declares a mutual recursion (every member lists every member; the order does not matter) |
+/// | `cycle(A, B, ...)` | declares a mutual recursion: every member lists every member, in the same order; the order changes no fingerprint except between members whose structures are identical (`SPEC.md` §8) |
 /// | `implements(Trait, ...)` | folds in the interface fingerprints of traits marked [`#[objfp::interface]`](macro@interface) and checks the type implements them; for a trait of another crate, `Trait as CONST` with a hand-written [`InterfaceDescription`] |
 /// | `expect = "64 hex digits"` | pins the fingerprint: the build fails, showing both values, when it changes |
 /// | `crate = "path"` | the path of this crate, for a re-export |

@@ -131,6 +131,11 @@ impl Default for Sha256 {
 
 impl Sha256 {
     /// A hasher with no input yet.
+    ///
+    /// ```
+    /// use objfp::sha256::{sha256, Sha256};
+    /// assert_eq!(Sha256::new().finalize(), sha256(b""));
+    /// ```
     pub const fn new() -> Self {
         Self::from_midstate(Midstate::INITIAL)
     }
@@ -162,7 +167,15 @@ impl Sha256 {
         }
     }
 
-    /// Appends `data`.
+    /// Appends `data`. How the input is split does not matter:
+    ///
+    /// ```
+    /// use objfp::sha256::Sha256;
+    /// let long = [7u8; 130]; // more than two blocks
+    /// let whole = Sha256::new().update(&long).finalize();
+    /// let split = Sha256::new().update(&long[..3]).update(&long[3..]).finalize();
+    /// assert_eq!(whole, split);
+    /// ```
     pub const fn update(mut self, mut data: &[u8]) -> Self {
         self.len += data.len() as u64;
         // Locals rather than fields while looping: a field is read and written through memory.
@@ -282,6 +295,13 @@ impl Sha256 {
     }
 
     /// Pads and returns the digest.
+    ///
+    /// ```
+    /// use objfp::sha256::Sha256;
+    /// const ABC: [u8; 32] = Sha256::new().update(b"abc").finalize();
+    /// // FIPS 180-2, appendix B.1
+    /// assert_eq!(ABC[..4], [0xba, 0x78, 0x16, 0xbf]);
+    /// ```
     pub const fn finalize(mut self) -> [u8; 32] {
         let bits = self.len * 8;
         // The pending bytes, the 0x80 marker and zeros make one whole word.

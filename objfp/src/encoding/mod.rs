@@ -137,17 +137,38 @@ pub const fn named(name: &str, inner: Fingerprint) -> Fingerprint {
 }
 
 /// Fingerprint of the back-reference to member `index` of the recursion group being
-/// defined (`SPEC.md`, "Recursion").
+/// defined (`SPEC.md`, "Recursion"). Only the index counts:
+///
+/// ```
+/// use objfp::encoding;
+/// assert_eq!(encoding::rec(0), encoding::rec(0));
+/// assert_ne!(encoding::rec(0), encoding::rec(1));
+/// ```
 pub const fn rec(index: u32) -> Fingerprint {
     done(start(tag::REC).update(&index.to_le_bytes()))
 }
 
 /// Fingerprint of a type whose human-readable and compact serialized forms differ.
+///
+/// ```
+/// use objfp::{encoding, TypeFingerprint};
+/// // Text in JSON, a byte array in postcard: the order of the two forms counts.
+/// let text_or_bytes = encoding::readable(String::FINGERPRINT, <[u8; 4]>::FINGERPRINT);
+/// assert_ne!(text_or_bytes, encoding::readable(<[u8; 4]>::FINGERPRINT, String::FINGERPRINT));
+/// assert_ne!(text_or_bytes, String::FINGERPRINT);
+/// ```
 pub const fn readable(human: Fingerprint, compact: Fingerprint) -> Fingerprint {
     done(start(tag::READABLE).update(&human.0).update(&compact.0))
 }
 
 /// Fingerprint of a type that serializes as one shape and deserializes from another.
+///
+/// ```
+/// use objfp::{encoding, TypeFingerprint};
+/// // Writes a `u64`, reads a `String`: not the same as the reverse.
+/// let p = encoding::proxy(u64::FINGERPRINT, String::FINGERPRINT);
+/// assert_ne!(p, encoding::proxy(String::FINGERPRINT, u64::FINGERPRINT));
+/// ```
 pub const fn proxy(serialize: Fingerprint, deserialize: Fingerprint) -> Fingerprint {
     done(
         start(tag::PROXY)
