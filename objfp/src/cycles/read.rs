@@ -18,10 +18,16 @@ use super::CycleError;
 pub const MAX_FILE_BYTES: u64 = 8 << 20;
 
 /// The deepest nesting accepted (brackets, generic arguments, chains of prefix operators),
-/// far beyond hand-written code and well within the parsing thread's stack.
-pub const MAX_NESTING: usize = 256;
+/// far beyond hand-written code and well within the parsing thread's stack. A `{..}` counts
+/// [`BRACE_WEIGHT`] levels: items nest through braces, and an item costs the parser's stack
+/// most (in a debug build, some 250 KiB for each `mod m { .. }` level).
+pub const MAX_NESTING: usize = 160;
 
-/// The parsing thread's stack: `syn` parses recursively.
+/// What one level of `{..}` counts towards [`MAX_NESTING`] (40 levels of braces).
+pub const BRACE_WEIGHT: usize = 4;
+
+/// The parsing thread's stack: `syn` parses recursively. At the nesting bound a debug build
+/// needs between 8 and 16 MiB (`tests/tests/cycles_finder.rs`, the deep-nesting cases).
 pub const PARSE_STACK_BYTES: usize = 64 << 20;
 
 /// Every `.rs` file below `root` (or `root` itself if it is a file), sorted by path.
@@ -140,13 +146,19 @@ struct Segment {
     /// Consecutive prefix operators and keywords (`&`, `*`, `!`, `-`, `|`, `.`, `mut`,
     /// `return`, ...): unary expressions, references, pointers, closures, ranges.
     run: usize,
-    /// `->`, single `=` and `else if` since the last `;`, `,` or `{..}`.
+    /// `->` and single `=` since the last `;`, `,` or `{..}`.
     chain: usize,
+    /// `else` in a chain of `if .. else if ..`: its syntax tree nests one level for each
+    /// (cheaply: [`ELSE_WEIGHT`] of them count one level).
+    elses: usize,
 }
+
+/// How many `else` of one `if` chain count one level of nesting.
+const ELSE_WEIGHT: usize = 8;
 
 impl Segment {
     fn score(&self) -> usize {
-        self.angle + self.run + self.chain
+        self.angle + self.run + self.chain + self.elses / ELSE_WEIGHT
     }
 }
 
@@ -154,19 +166,20 @@ impl Segment {
 /// so that the recursive parser cannot overflow its stack. Counts are a little generous
 /// (a comparison counts as an open `<` until the end of its statement).
 fn check_nesting(tokens: TokenStream) -> Result<(), (usize, String)> {
-    let mut stack: Vec<(proc_macro2::token_stream::IntoIter, Segment)> =
-        vec![(tokens.into_iter(), Segment::default())];
+    // Each open group: its tokens, its nesting (weighted), its statement so far.
+    let mut stack: Vec<(proc_macro2::token_stream::IntoIter, usize, Segment)> =
+        vec![(tokens.into_iter(), 0, Segment::default())];
     let mut prev: Option<TokenTree> = None;
-    while let Some((iter, _)) = stack.last_mut() {
+    while let Some((iter, _, _)) = stack.last_mut() {
         let Some(tt) = iter.next() else {
             stack.pop();
             prev = None;
             continue;
         };
-        let depth = stack.len();
-        let Some((_, seg)) = stack.last_mut() else {
+        let Some((_, depth, seg)) = stack.last_mut() else {
             break;
         };
+        let depth = *depth;
         let mut run_token = false;
         match &tt {
             TokenTree::Group(g) => {
@@ -195,13 +208,17 @@ fn check_nesting(tokens: TokenStream) -> Result<(), (usize, String)> {
             }
             TokenTree::Ident(i) => {
                 let word = i.to_string();
+                let after_else = matches!(&prev, Some(TokenTree::Ident(e)) if *e == "else");
                 match word.as_str() {
-                    "if" if matches!(&prev, Some(TokenTree::Ident(e)) if *e == "else") => {
-                        seg.chain += 1;
+                    "else" => seg.elses += 1,
+                    "if" if !after_else => {
+                        seg.angle = 0;
+                        seg.elses = 0;
                     }
-                    "if" | "while" | "match" | "let" => seg.angle = 0,
+                    "if" => {}
+                    "while" | "match" | "let" => seg.angle = 0,
                     "mut" | "const" | "dyn" | "impl" | "move" | "ref" | "return" | "break"
-                    | "static" | "async" | "unsafe" | "yield" | "box" | "else" => run_token = true,
+                    | "static" | "async" | "unsafe" | "yield" | "box" => run_token = true,
                     _ => {}
                 }
                 // The name of a lifetime (`'a`) continues the run of `&'a &'a`.
@@ -227,7 +244,11 @@ fn check_nesting(tokens: TokenStream) -> Result<(), (usize, String)> {
         }
         if let TokenTree::Group(g) = &tt {
             prev = None;
-            stack.push((g.stream().into_iter(), Segment::default()));
+            let weight = match g.delimiter() {
+                Delimiter::Brace => BRACE_WEIGHT,
+                _ => 1,
+            };
+            stack.push((g.stream().into_iter(), depth + weight, Segment::default()));
         } else {
             prev = Some(tt);
         }
