@@ -119,9 +119,9 @@ impl Collector<'_> {
         let attrs = attr_lists(attrs);
         let derived = attrs.iter().any(|(name, tokens)| {
             name == "derive"
-                && split_commas(tokens.clone()).iter().any(|chunk| {
-                    last_ident(chunk).is_some_and(|d| self.derives.iter().any(|x| *x == d))
-                })
+                && split_commas(tokens.clone())
+                    .iter()
+                    .any(|chunk| last_ident(chunk).is_some_and(|d| self.derives.contains(&d)))
         });
         if !derived {
             self.push(ident, DefKind::Other);

@@ -93,6 +93,9 @@
 //! arguments, chains of prefix operators), are refused with an error rather than risking
 //! the parser's stack.
 
+// The `build.rs` example is a whole file, `fn main` included.
+#![allow(clippy::needless_doctest_main)]
+
 use std::borrow::ToOwned;
 use std::fmt;
 use std::path::{Path, PathBuf};
