@@ -174,14 +174,39 @@ fn generic_parameters_are_not_mentions() {
 
 #[test]
 fn a_member_behind_a_type_alias_is_found() {
-    let g = groups(&[(
-        "src/lib.rs",
-        "type Kids = Vec<Node>;
-         type Forest = Option<Kids>;
-         #[derive(objfp::TypeFingerprint)] struct Node { leaf: Leaf }
-         #[derive(objfp::TypeFingerprint)] enum Leaf { Value(u8), More(Forest) }",
-    )]);
+    let source = |more: &str, attr: &str| {
+        format!(
+            "type Kids = Vec<Node>;\n\
+             type Forest = Option<Kids>;\n\
+             #[derive(objfp::TypeFingerprint)]\n{attr}\nstruct Node {{ leaf: Leaf }}\n\
+             #[derive(objfp::TypeFingerprint)]\n{attr}\nenum Leaf {{ Value(u8), More({more}) }}\n"
+        )
+    };
+    let g = groups(&[("src/lib.rs", &source("Forest", ""))]);
     assert_eq!(names(&g), [vec!["Leaf", "Node"]]);
+    let leaf = &g.as_slice()[0].members()[0];
+    assert_eq!(
+        leaf.through_alias(),
+        [("Node".to_string(), "Forest".to_string())]
+    );
+    // Declaring the group is not enough: the derive cannot see `Node` behind `Forest`.
+    let declared = source("Forest", "#[fingerprint(cycle(Leaf, Node))]");
+    let g = groups(&[("src/lib.rs", &declared)]);
+    assert!(g.as_slice()[0].is_declared());
+    assert_eq!(
+        g.check().unwrap_err().report(),
+        "group of 2: Leaf, Node\n\
+         \x20 src/lib.rs:8: Leaf already has cycle(Leaf, Node)\n\
+         \x20 src/lib.rs:8: Leaf mentions Node through `Forest`, which the derive cannot see \
+         through: write that field with #[fingerprint(as = \"..\")] naming Node\n\
+         \x20 src/lib.rs:5: Node already has cycle(Leaf, Node)\n"
+    );
+    // Spelled out with `as`, it is a direct mention.
+    let spelled = source(
+        "#[fingerprint(as = \"Option<Vec<Node>>\")] Forest",
+        "#[fingerprint(cycle(Leaf, Node))]",
+    );
+    assert!(groups(&[("src/lib.rs", &spelled)]).check().is_ok());
 }
 
 #[test]
@@ -199,6 +224,16 @@ fn a_renaming_import_is_followed_and_alias_loops_end() {
         ),
     ]);
     assert_eq!(names(&g), [vec!["Alpha", "Beta"]]);
+    let alpha = &g.as_slice()[0].members()[0];
+    assert_eq!(
+        alpha.through_alias(),
+        [("Beta".to_string(), "Other".to_string())]
+    );
+    let beta = &g.as_slice()[0].members()[1];
+    assert_eq!(
+        beta.through_alias(),
+        [("Alpha".to_string(), "L1".to_string())]
+    );
 }
 
 // ---------------------------------------------------------------------------------------

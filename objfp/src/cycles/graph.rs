@@ -7,6 +7,7 @@
 //! that definition; otherwise it means every type of that name defined at module level in
 //! any file read. Aliases and renaming imports are followed to the names they mention.
 
+use std::borrow::ToOwned;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::string::String;
@@ -22,21 +23,49 @@ pub struct NodeRef {
     pub def: usize,
 }
 
-/// The components of two or more derived types that reach each other, each sorted in
-/// node order, in the order Tarjan's algorithm closes them (deterministic: nodes and
+/// A component of two or more derived types that reach each other.
+pub struct Component {
+    /// Sorted in node order.
+    pub members: Vec<NodeRef>,
+    /// Mentions of a member by another member through an alias or a renaming import
+    /// (from, to, the name written), which the derive cannot see through.
+    pub hidden: Vec<(NodeRef, NodeRef, String)>,
+}
+
+/// The components, in the order Tarjan's algorithm closes them (deterministic: nodes and
 /// edges are visited in file order, then source order).
-pub fn components(files: &[(PathBuf, FileModel)]) -> Vec<Vec<NodeRef>> {
+pub fn components(files: &[(PathBuf, FileModel)]) -> Vec<Component> {
     let graph = Graph::new(files);
-    let edges: Vec<BTreeSet<usize>> = (0..graph.nodes.len()).map(|n| graph.edges(n)).collect();
-    tarjan(&edges)
+    let edges: Vec<Edges> = (0..graph.nodes.len()).map(|n| graph.edges(n)).collect();
+    let targets: Vec<BTreeSet<usize>> = edges.iter().map(|e| e.targets.clone()).collect();
+    tarjan(&targets)
         .into_iter()
         .filter(|c| c.len() >= 2)
-        .map(|c| {
-            let mut members: Vec<NodeRef> = c.into_iter().map(|n| graph.nodes[n]).collect();
-            members.sort();
-            members
+        .map(|mut c| {
+            c.sort_unstable();
+            let mut hidden = Vec::new();
+            for &from in &c {
+                for (to, name) in &edges[from].hidden {
+                    if c.binary_search(to).is_ok() {
+                        hidden.push((graph.nodes[from], graph.nodes[*to], name.clone()));
+                    }
+                }
+            }
+            Component {
+                members: c.into_iter().map(|n| graph.nodes[n]).collect(),
+                hidden,
+            }
         })
         .collect()
+}
+
+/// What one derived type mentions.
+struct Edges {
+    /// The other derived types, directly or through aliases.
+    targets: BTreeSet<usize>,
+    /// The derived types (itself included) reached through an alias, with the alias's
+    /// name as written in the field.
+    hidden: BTreeSet<(usize, String)>,
 }
 
 struct Graph<'a> {
@@ -97,34 +126,44 @@ impl<'a> Graph<'a> {
     }
 
     /// The derived types node `n` mentions, through aliases, itself left out.
-    fn edges(&self, n: usize) -> BTreeSet<usize> {
+    fn edges(&self, n: usize) -> Edges {
         let at = self.nodes[n];
         let def = &self.files[at.file].1.defs[at.def];
-        let DefKind::Derived(derived) = &def.kind else {
-            return BTreeSet::new();
+        let mut out = Edges {
+            targets: BTreeSet::new(),
+            hidden: BTreeSet::new(),
         };
-        let mut out = BTreeSet::new();
-        let mut seen_alias: BTreeSet<NodeRef> = BTreeSet::new();
-        let mut todo: Vec<(usize, usize, &Ref)> = derived
+        let DefKind::Derived(derived) = &def.kind else {
+            return out;
+        };
+        let mut seen_alias: BTreeSet<(NodeRef, Option<&str>)> = BTreeSet::new();
+        // (file, scope, mention, the alias it was reached through)
+        let mut todo: Vec<(usize, usize, &Ref, Option<&str>)> = derived
             .refs
             .iter()
-            .map(|r| (at.file, def.scope, r))
+            .rev()
+            .map(|r| (at.file, def.scope, r, None))
             .collect();
-        while let Some((file, scope, r)) = todo.pop() {
+        while let Some((file, scope, r, via)) = todo.pop() {
             for &target in self.resolve(file, scope, r) {
                 let t = &self.files[target.file].1.defs[target.def];
                 match &t.kind {
                     DefKind::Derived(_) => {
-                        if let Some(&m) = self.node_of.get(&target)
-                            && m != n
-                        {
-                            out.insert(m);
+                        if let Some(&m) = self.node_of.get(&target) {
+                            if m != n {
+                                out.targets.insert(m);
+                            }
+                            if let Some(name) = via {
+                                out.hidden.insert((m, name.to_owned()));
+                            }
                         }
                     }
                     DefKind::Alias(refs) => {
+                        // The name the field wrote: the outermost alias.
+                        let via = via.or(Some(t.name.as_str()));
                         // An alias loop (`type A = B; type B = A;`) is rustc's to report.
-                        if seen_alias.insert(target) {
-                            todo.extend(refs.iter().map(|r| (target.file, t.scope, r)));
+                        if seen_alias.insert((target, via)) {
+                            todo.extend(refs.iter().rev().map(|r| (target.file, t.scope, r, via)));
                         }
                     }
                     DefKind::Other => {}

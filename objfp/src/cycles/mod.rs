@@ -83,9 +83,11 @@
 //!   `Node` through an import may be linked to every `Node`. Declaring such a group is
 //!   harmless, but it is not needed.
 //! - `cfg` is not evaluated: every configuration counts.
-//! - A member reached through an alias or a renaming import is reported as a member, but
-//!   the derive cannot see through the alias: write that field with
-//!   `#[fingerprint(as = "..")]` spelling the member out (SPEC.md §8).
+//! - The derive cannot see a member through an alias or a renaming import (SPEC.md §8):
+//!   such a mention is reported ([`Member::through_alias`]) with a line asking to write
+//!   that field with `#[fingerprint(as = "..")]` spelling the member out, and the group
+//!   counts as needing a change until then. A type that reaches only itself through an
+//!   alias is not reported (it is not a group).
 //! - A group is declared correctly when every member lists exactly the group; a declared
 //!   list with a type outside the group is reported as a change.
 //!
@@ -255,17 +257,27 @@ impl Finder {
     fn groups(&self, models: &[(PathBuf, collect::FileModel)]) -> Groups {
         let groups = graph::components(models)
             .into_iter()
-            .map(|members| report::Group {
-                members: members
-                    .into_iter()
-                    .map(|n| {
+            .map(|comp| report::Group {
+                members: comp
+                    .members
+                    .iter()
+                    .map(|&n| {
                         let (path, model) = &models[n.file];
                         let def = &model.defs[n.def];
                         let declared = match &def.kind {
                             collect::DefKind::Derived(d) => d.declared.as_deref(),
                             _ => None,
                         };
-                        report::member(&def.name, path, def.line, declared)
+                        let hidden = comp
+                            .hidden
+                            .iter()
+                            .filter(|(from, _, _)| *from == n)
+                            .map(|(_, to, alias)| {
+                                let to = &models[to.file].1.defs[to.def].name;
+                                (to.clone(), alias.clone())
+                            })
+                            .collect();
+                        report::member(&def.name, path, def.line, declared, hidden)
                     })
                     .collect(),
             })

@@ -29,6 +29,7 @@ pub struct Member {
     pub(super) path: PathBuf,
     pub(super) line: usize,
     pub(super) declared: Option<Vec<String>>,
+    pub(super) through_alias: Vec<(String, String)>,
 }
 
 impl Member {
@@ -87,6 +88,25 @@ impl Member {
     /// ```
     pub fn declared(&self) -> Option<&[String]> {
         self.declared.as_deref()
+    }
+
+    /// The members of its group that it mentions through a type alias or a renaming
+    /// import, as (member, the name written). The derive cannot see a member behind an
+    /// alias (SPEC.md §8): rustc reports a cycle until that field spells the member out
+    /// with `#[fingerprint(as = "..")]`.
+    ///
+    /// ```
+    /// # let groups = objfp::cycles::find_in_sources(&[("a.rs",
+    /// #     "type Kids = Vec<Node>;
+    /// #      #[derive(objfp::TypeFingerprint)] struct Node { leaf: Box<Leaf> }
+    /// #      #[derive(objfp::TypeFingerprint)] enum Leaf { End, More(Kids) }")])?;
+    /// let leaf = &groups.as_slice()[0].members()[0];
+    /// assert_eq!(leaf.name(), "Leaf");
+    /// assert_eq!(leaf.through_alias(), [("Node".to_string(), "Kids".to_string())]);
+    /// # Ok::<(), objfp::cycles::CycleError>(())
+    /// ```
+    pub fn through_alias(&self) -> &[(String, String)] {
+        &self.through_alias
     }
 }
 
@@ -163,7 +183,8 @@ impl Group {
     }
 
     /// Whether the group needs no change: declared on every member, with the same list in
-    /// the same order.
+    /// the same order, and no member mentions another through an alias
+    /// ([`Member::through_alias`]).
     ///
     /// ```
     /// # let groups = objfp::cycles::find_in_sources(&[("a.rs",
@@ -174,10 +195,15 @@ impl Group {
     /// ```
     pub fn is_correct(&self) -> bool {
         self.is_declared()
-            && self
-                .members
-                .windows(2)
-                .all(|w| w[0].declared == w[1].declared)
+            && self.same_order()
+            && self.members.iter().all(|m| m.through_alias.is_empty())
+    }
+
+    /// Whether every member declares the same list (or none does).
+    fn same_order(&self) -> bool {
+        self.members
+            .windows(2)
+            .all(|w| w[0].declared == w[1].declared)
     }
 
     /// The list every member should declare: the order most members already use if some
@@ -257,7 +283,7 @@ impl fmt::Display for Group {
             self.members.len(),
             self.names().join(", ")
         )?;
-        if self.is_declared() && !self.is_correct() {
+        if self.is_declared() && !self.same_order() {
             write!(
                 f,
                 " (declared, but in different orders: the derive needs the same order on every member)"
@@ -280,6 +306,14 @@ impl fmt::Display for Group {
                     m.name
                 )?,
                 Some(_) => writeln!(f, "  {at}:{}: {} already has cycle({list})", m.line, m.name)?,
+            }
+            for (to, alias) in &m.through_alias {
+                writeln!(
+                    f,
+                    "  {at}:{}: {} mentions {to} through `{alias}`, which the derive cannot \
+                     see through: write that field with #[fingerprint(as = \"..\")] naming {to}",
+                    m.line, m.name
+                )?;
             }
         }
         Ok(())
@@ -525,11 +559,18 @@ pub(super) fn groups(mut groups: Vec<Group>) -> Groups {
 }
 
 /// A member from its parts.
-pub(super) fn member(name: &str, path: &Path, line: usize, declared: Option<&[String]>) -> Member {
+pub(super) fn member(
+    name: &str,
+    path: &Path,
+    line: usize,
+    declared: Option<&[String]>,
+    through_alias: Vec<(String, String)>,
+) -> Member {
     Member {
         name: name.to_owned(),
         path: path.to_owned(),
         line,
         declared: declared.map(<[String]>::to_vec),
+        through_alias,
     }
 }
