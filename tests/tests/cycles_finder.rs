@@ -4,10 +4,14 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use objfp::TypeFingerprint;
-use objfp::cycles::{CycleError, Finder, Groups, find, find_in_sources};
+use objfp::cycles::{Finder, Groups, find, find_in_sources};
+
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
 
 fn groups(sources: &[(&str, &str)]) -> Groups {
     find_in_sources(sources).unwrap_or_else(|e| panic!("{e}"))
@@ -495,198 +499,7 @@ fn find_reads_a_directory_in_sorted_order_and_skips_target_and_hidden() {
 }
 
 // ---------------------------------------------------------------------------------------
-// 8. Bad input.
-// ---------------------------------------------------------------------------------------
-
-#[test]
-fn a_file_that_does_not_parse_is_an_error_with_file_and_line() {
-    let err = find_in_sources(&[
-        ("src/good.rs", "struct A;"),
-        (
-            "src/bad.rs",
-            "struct A;\n\nstruct B {\n    x: u8\n    y: u8,\n}\n",
-        ),
-    ])
-    .unwrap_err();
-    let CycleError::Parse {
-        path,
-        line,
-        message,
-    } = &err
-    else {
-        panic!("{err:?}")
-    };
-    assert_eq!(
-        (path.as_path(), *line),
-        (Path::new("src/bad.rs"), 5),
-        "{message}"
-    );
-    assert!(err.to_string().starts_with("src/bad.rs:5: "), "{err}");
-    // A lexer error (an unclosed string) has a line too.
-    let err = find_in_sources(&[("a.rs", "\n\nconst S: &str = \"open;\n")]).unwrap_err();
-    assert!(matches!(err, CycleError::Parse { .. }), "{err}");
-}
-
-#[test]
-fn deep_nesting_is_an_error_not_a_stack_overflow() {
-    let deep = |open: &str, inner: &str, close: &str, n: usize| {
-        format!(
-            "struct S {{ x: {}{inner}{} }}",
-            open.repeat(n),
-            close.repeat(n)
-        )
-    };
-    let exprs = |open: &str, inner: &str, close: &str, n: usize| {
-        format!(
-            "fn f() {{ let x = {}{inner}{}; }}",
-            open.repeat(n),
-            close.repeat(n)
-        )
-    };
-    let cases: Vec<Box<dyn Fn(usize) -> String>> = vec![
-        Box::new(|n| deep("Vec<", "u8", ">", n)),
-        Box::new(|n| deep("(", "u8", ",)", n)),
-        Box::new(|n| deep("[", "u8", "; 1]", n)),
-        Box::new(|n| deep("&", "u8", "", n)),
-        Box::new(|n| deep("&'a ", "u8", "", n)),
-        Box::new(|n| deep("*const ", "u8", "", n)),
-        Box::new(|n| deep("fn() -> ", "u8", "", n)),
-        Box::new(|n| deep("Box<dyn Fn() -> ", "u8", ">", n)),
-        Box::new(|n| exprs("!", "x", "", n)),
-        Box::new(|n| exprs("-", "x", "", n)),
-        Box::new(|n| exprs("|| ", "x", "", n)),
-        Box::new(|n| exprs("move || ", "x", "", n)),
-        Box::new(|n| exprs("(", "x", ")", n)),
-        Box::new(|n| exprs("{", "x", "}", n)),
-        Box::new(|n| exprs("a = ", "x", "", n)),
-        Box::new(|n| exprs("..", "x", "", n)),
-        Box::new(|n| exprs("return ", "x", "", n)),
-        Box::new(|n| format!("{}{}", "mod m { ".repeat(n), "}".repeat(n))),
-        Box::new(|n| format!("{}{}", "fn f() { ".repeat(n), "}".repeat(n))),
-        Box::new(|n| {
-            format!(
-                "{}{}",
-                "impl X { fn f() { struct S; ".repeat(n),
-                "} }".repeat(n)
-            )
-        }),
-        Box::new(|n| format!("{}{}", "trait T { fn f() { ".repeat(n), "} }".repeat(n))),
-    ];
-    for (i, case) in cases.iter().enumerate() {
-        // Just below the bound: parsed (or refused), never a crash.
-        for n in [30, 39, 60, 150] {
-            let _ = find_in_sources(&[("a.rs", case(n))]);
-        }
-        let Err(err) = find_in_sources(&[("src/deep.rs", case(100_000))]) else {
-            panic!("case {i}: no error")
-        };
-        assert!(
-            err.to_string()
-                .starts_with("src/deep.rs:1: nesting deeper than 160"),
-            "case {i}: {err}"
-        );
-    }
-    // `else if` chains nest cheaply: long ones are parsed, very long ones refused.
-    let chain = |n| format!("fn f() {{ if a {{}} {} }}", "else if a {} ".repeat(n));
-    assert!(find_in_sources(&[("a.rs", chain(1000))]).is_ok());
-    assert!(find_in_sources(&[("a.rs", chain(100_000))]).is_err());
-    // Independent `if .. else` statements do not add up.
-    let flat = format!("fn f() {{ {} }}", "if a {} else {} ".repeat(100_000));
-    assert!(find_in_sources(&[("a.rs", flat)]).is_ok());
-    // Ordinary code is far from the bound.
-    assert!(find_in_sources(&[("a.rs", deep("Vec<", "u8", ">", 60))]).is_ok());
-}
-
-#[test]
-fn a_missing_directory_is_an_error_naming_it() {
-    let err = find("/no/such/objfp/dir").unwrap_err();
-    assert!(matches!(&err, CycleError::Io { path, .. } if path == Path::new("/no/such/objfp/dir")));
-    assert!(err.to_string().starts_with("/no/such/objfp/dir: "), "{err}");
-}
-
-#[test]
-fn large_and_non_utf8_files_are_errors() {
-    let big = " ".repeat(8 << 20 | 1);
-    let err = find_in_sources(&[("big.rs", big.as_str())]).unwrap_err();
-    assert!(matches!(err, CycleError::TooLarge { .. }), "{err}");
-    let dir = TempDir::new("bad-files");
-    dir.write_bytes("src/a.rs", b"struct A;\n\xff\xfe");
-    let err = find(dir.path()).unwrap_err();
-    assert!(
-        err.to_string().ends_with("a.rs:2: the file is not UTF-8"),
-        "{err}"
-    );
-    dir.write_bytes("src/a.rs", &vec![b' '; (8 << 20) + 1]);
-    let err = find(dir.path()).unwrap_err();
-    assert!(matches!(err, CycleError::TooLarge { .. }), "{err}");
-}
-
-#[test]
-fn random_input_never_panics() {
-    // xorshift, fixed seed: the same inputs on every run.
-    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    let pieces = [
-        "#[derive(objfp::TypeFingerprint)]",
-        "#[fingerprint(cycle(A, B))]",
-        "#[serde(skip)]",
-        "#[fingerprint(as = \"Vec<A>\")]",
-        "struct",
-        "enum",
-        "type",
-        "mod",
-        "fn",
-        "A",
-        "B",
-        "Self",
-        "PhantomData",
-        "<",
-        ">",
-        "(",
-        ")",
-        "{",
-        "}",
-        "[",
-        "]",
-        ",",
-        ";",
-        ":",
-        "=",
-        "::",
-        "&",
-        "'a",
-        "\"",
-        "'",
-        "/*",
-        "*/",
-        "//",
-        "\n",
-        "r#",
-        "#",
-        "!",
-        "0",
-        "-",
-    ];
-    for _ in 0..2000 {
-        let len = (next() % 60) as usize;
-        let mut text = String::new();
-        for _ in 0..len {
-            text.push_str(pieces[(next() % pieces.len() as u64) as usize]);
-            text.push(' ');
-        }
-        let _ = find_in_sources(&[("a.rs", text.as_str())]);
-        let bytes: Vec<u8> = (0..len * 3).map(|_| next() as u8).collect();
-        let _ = find_in_sources(&[("b.rs", String::from_utf8_lossy(&bytes).as_ref())]);
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// 9. Against the real derive, and on this repository's own tests.
+// 8. Against the real derive (bad input: `cycles_finder_input.rs`), and on this repository's own tests.
 // ---------------------------------------------------------------------------------------
 
 // real:begin
@@ -793,36 +606,4 @@ fn finder_with_other_derive_names() {
         .find_in_sources(&[("a.rs", source)])
         .unwrap();
     assert_eq!(names(&g), [vec!["A", "B"]]);
-}
-
-/// A directory under the system's temporary directory, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        let path = std::env::temp_dir().join(format!("objfp-cycles-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        self.write_bytes(rel, text.as_bytes());
-    }
-
-    fn write_bytes(&self, rel: &str, bytes: &[u8]) {
-        let path = self.0.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
