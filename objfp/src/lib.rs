@@ -54,6 +54,8 @@ extern crate std;
 
 #[cfg(feature = "alloc")]
 pub mod compat;
+#[cfg(feature = "cycles")]
+pub mod cycles;
 mod describe;
 #[cfg(feature = "alloc")]
 pub mod diff;
