@@ -3,7 +3,6 @@
 //! accepts (the types of the first case, written out below with the printed annotations).
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use objfp::TypeFingerprint;
@@ -584,7 +583,6 @@ fn the_printed_annotations_are_what_the_derive_accepts() {
             assert_ne!(a, b);
         }
     }
-    let _: BTreeMap<u8, u8> = BTreeMap::new();
 }
 
 #[test]
