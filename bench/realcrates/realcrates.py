@@ -646,6 +646,8 @@ class Result:
     unrelated: str = ""
     no_annotation: int = 0
     mod_problems: list[str] = field(default_factory=list)
+    # --cycles-first: what the finder reported and what was applied from it before round 1.
+    finder: dict | None = None
 
 
 def resolve_site(crate: CrateSrc, at: str) -> Site | None:
@@ -665,6 +667,123 @@ def wrap_for_cfg(write: str, cfg: str | None) -> str:
         return f"#[cfg_attr({cfg}, fingerprint({m.group(1)}))]"
 
     return re.sub(r"#\[fingerprint\((.*?)\)\]", sub, write)
+
+
+# ----------------------------------------------------------------------------------------
+# --cycles-first: objfp::cycles before the first build
+# ----------------------------------------------------------------------------------------
+
+PROBE_DIR = HERE / "cycles-probe"
+PROBE_TARGET = REPO / "bench" / "generated" / "cycles-probe-target"
+PROBE = PROBE_TARGET / "debug" / "cycles-probe"
+
+
+def run_probe(work: Path, lib: Path) -> list[dict]:
+    """Builds bench/realcrates/cycles-probe (cargo makes later builds a no-op) and runs it
+    on the derived copy's source directory: the groups, one dict per member."""
+    env = dict(os.environ, CARGO_TARGET_DIR=str(PROBE_TARGET))
+    env.pop("RUSTC_WRAPPER", None)
+    rc, _, err = run(["cargo", "build", "--quiet", "--manifest-path", str(PROBE_DIR / "Cargo.toml")], REPO, 900, env)
+    if rc != 0 or not PROBE.exists():
+        raise RuntimeError(f"could not build bench/realcrates/cycles-probe:\n{err[-2000:]}")
+    rc, out, err = run([str(PROBE), str(lib.parent), "TypeFingerprint"], work, 600)
+    if rc != 0:
+        raise RuntimeError(f"cycles-probe failed: {err.strip()[-2000:]}")
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def type_at_line(model: Model, crate: CrateSrc, file: str, line: int, name: str) -> str | None:
+    """The key of the type `name` whose item spans `line` of the written `file`."""
+    names = {t.key: t.item.name for t in crate.types}
+    best = None
+    for a, b, s in model.sites.get(file, []):
+        if s.key == s.type_key and names.get(s.key) == name and a[0] <= line <= b[0]:
+            if best is None or (s.end - s.start) < (best.end - best.start):
+                best = s
+    return best.type_key if best else None
+
+
+def alias_fields(t: TypeRec, alias: str) -> list[str]:
+    """The site keys of `t`'s fields whose type names `alias`."""
+    fields = {f.start: f for f in list(t.item.fields) + [f for v in t.item.variants for f in v.fields]}
+    return [s.key for s in sites_of(t) if s.key != s.type_key and s.start in fields and alias in fields[s.start].type_idents]
+
+
+def finder_first(cfg: Config, crate: CrateSrc, work: Path, lib: Path, res: Result, apply) -> None:
+    """A user who runs `objfp::cycles` first. The finder reads the derived copy (what round
+    1 would build, so the candidates are exactly the types that got the derive); every
+    member of every group gets the finder's `cycle(...)`, and every field through which a
+    member mentions another behind an alias gets the table's `as` entry for that field, if
+    the table has one (else the rounds find it). Where the finder's groups differ from the
+    table's, a finding is recorded in res.finder (a member the table lacks is written all
+    the same, as the user would)."""
+    info = res.finder = {"groups": 0, "members": 0, "cycle": 0, "alias": 0, "alias_mentions": 0, "secs": 0.0, "findings": [], "error": ""}
+    t0 = time.monotonic()
+    write_sources(crate, work, {})
+    try:
+        rows = run_probe(work, lib)
+    except RuntimeError as e:
+        info["error"] = str(e)
+        log(f"[{cfg.name}] {e}")
+        return
+    model = Model(work, crate)
+    by_key = {t.key: t for t in crate.types}
+    groups: dict[int, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(r["group"], []).append(r)
+    info["groups"] = len(groups)
+    table: dict[str, list[str]] = {}  # table group name -> member sites
+    for e in cfg.entries:
+        if e.cycle:
+            table.setdefault(e.cycle, []).append(e.at)
+    found_tables: set[str] = set()
+    done: set[str] = set()
+    for g, members in sorted(groups.items()):
+        write = f"#[fingerprint(cycle({', '.join(members[0]['cycle'])}))]"
+        label = ", ".join(m["name"] for m in members)
+        keys = []
+        for m in members:
+            key = type_at_line(model, crate, m["file"], m["line"], m["name"])
+            if key is None:
+                info["findings"].append(f"member `{m['name']}` at {m['file']}:{m['line']} is not a type the harness derived")
+            keys.append(key)
+        hit = [n for n, ats in table.items() if any(k and fnmatch.fnmatchcase(k, a) for k in keys for a in ats)]
+        found_tables |= set(hit)
+        if len(hit) > 1:
+            info["findings"].append(f"finder group ({label}) spans table groups {', '.join(f'`{n}`' for n in hit)}")
+        for n in hit:
+            missing = [a for a in table[n] if not any(k and fnmatch.fnmatchcase(k, a) for k in keys)]
+            if missing:
+                info["findings"].append(f"table group `{n}` has members the finder does not list: {', '.join(f'`{a}`' for a in missing)}")
+        for m, key in zip(members, keys):
+            if key is None:
+                continue
+            idx = next((i for i, e in enumerate(cfg.entries) if e.cycle and entry_matches(e, key)), None)
+            if idx is None:
+                info["findings"].append(f"finder member `{key}` (group {label}) has no cycle entry in the table")
+                cfg.entries.append(Entry(at=key, write=write, cls="cannot-know", reason="mutual cycle", cycle=f"finder-{g}", note="from the finder; not in the table"))
+                idx = len(cfg.entries) - 1
+            elif cfg.entries[idx].write != write:
+                info["findings"].append(f"`{key}`: the finder writes `{write}`, the table `{cfg.entries[idx].write}`")
+            info["members"] += 1
+            if apply(cfg.entries[idx].at, idx, write):
+                info["cycle"] += 1
+            for mention in m["through_alias"]:
+                info["alias_mentions"] += 1
+                what = f"`{key}` mentions `{mention['member']}` through `{mention['alias']}`"
+                sites = alias_fields(by_key[key], mention["alias"])
+                if not sites:
+                    info["findings"].append(f"{what}: no field of it names `{mention['alias']}`; left to the rounds")
+                for site in sites:
+                    idx = next((i for i, e in enumerate(cfg.entries) if e.answers == "cycle" and entry_matches(e, site)), None)
+                    if idx is None:
+                        info["findings"].append(f"{what} at `{site}`: no `as` entry in the table; left to the rounds")
+                    elif site not in done and apply(site, idx):
+                        done.add(site)
+                        info["alias"] += 1
+    for n in sorted(set(table) - found_tables):
+        info["findings"].append(f"table group `{n}` not found by the finder")
+    info["secs"] = time.monotonic() - t0
 
 
 def measure(cfg: Config, args) -> Result:
@@ -694,6 +813,39 @@ def measure(cfg: Config, args) -> Result:
     res.skipped = crate.skipped
     applied_sites: dict[str, int] = {}  # site key -> entry index
     inserts: dict[str, list[tuple[int, str]]] = {}
+
+    def apply(tkey: str, i: int, write: str | None = None) -> bool:
+        """Inserts entry `i` at site `tkey` (`write`, if given, instead of the entry's text)."""
+        e = cfg.entries[i]
+        if e.anchor:
+            file = e.at.partition(":")[0]
+            off = crate.files[file].find(e.anchor)
+            if off < 0:
+                log(f"[{cfg.name}] table entry {e.at}: anchor {e.anchor!r} not found")
+                return False
+            inserts.setdefault(file, []).append((off, e.write + " "))
+            applied_sites[tkey] = i
+            res.applied.append((i, tkey, e.write))
+            return True
+        s = resolve_site(crate, tkey)
+        if s is None:
+            log(f"[{cfg.name}] table entry {e.at}: site {tkey} not found in the source")
+            return False
+        t = next(t for t in crate.types if t.key == s.type_key)
+        write = write or e.write
+        if "{as}" in write:
+            src_ty = s.type_text
+            if e.replace:
+                a, b = e.replace
+                src_ty = re.sub(r"(?<![\w:])(?:[\w]+::)*" + re.escape(a) + r"\b", b, src_ty)
+            write = write.replace("{as}", src_ty)
+        inserts.setdefault(t.file, []).append((s.insert_at, wrap_for_cfg(write, s.cfg) + " "))
+        applied_sites[tkey] = i
+        res.applied.append((i, tkey, write))
+        return True
+
+    if getattr(args, "cycles_first", False):
+        finder_first(cfg, crate, work, lib, res, apply)
     target = GEN / "target"
     for rnd in range(1, args.max_rounds + 1):
         write_sources(crate, work, inserts)
@@ -787,34 +939,8 @@ def measure(cfg: Config, args) -> Result:
             res.status = f"no progress in round {rnd}: {sum(1 for e in res.errors if e.round == rnd and not e.entries)} unexplained error(s)"
             break
         for tkey, i in new.items():
-            e = cfg.entries[i]
-            if e.anchor:
-                file = e.at.partition(":")[0]
-                off = crate.files[file].find(e.anchor)
-                if off < 0:
-                    log(f"[{cfg.name}] table entry {e.at}: anchor {e.anchor!r} not found")
-                    continue
-                inserts.setdefault(file, []).append((off, e.write + " "))
-                applied_sites[tkey] = i
-                res.applied.append((i, tkey, e.write))
+            if apply(tkey, i):
                 info["applied"] += 1
-                continue
-            s = resolve_site(crate, tkey)
-            if s is None:
-                log(f"[{cfg.name}] table entry {cfg.entries[i].at}: site {tkey} not found in the source")
-                continue
-            t = next(t for t in crate.types if t.key == s.type_key)
-            write = cfg.entries[i].write
-            if "{as}" in write:
-                src_ty = s.type_text
-                if cfg.entries[i].replace:
-                    a, b = cfg.entries[i].replace
-                    src_ty = re.sub(r"(?<![\w:])(?:[\w]+::)*" + re.escape(a) + r"\b", b, src_ty)
-                write = write.replace("{as}", src_ty)
-            inserts.setdefault(t.file, []).append((s.insert_at, wrap_for_cfg(write, s.cfg) + " "))
-            applied_sites[tkey] = i
-            res.applied.append((i, tkey, write))
-            info["applied"] += 1
     else:
         res.status = f"not green after {args.max_rounds} rounds"
     if res.green:
@@ -1092,6 +1218,12 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=int, default=BUILD_TIMEOUT_S, help="seconds per cargo build (default 900)")
     ap.add_argument("--max-rounds", type=int, default=MAX_ROUNDS)
     ap.add_argument("--graph", action="store_true", help="print the mutual-recursion groups read from the source, and exit (no build)")
+    ap.add_argument(
+        "--cycles-first",
+        action="store_true",
+        help="run objfp::cycles (bench/realcrates/cycles-probe) on the derived copy and apply its cycle(...) "
+        "annotations, and the table's `as` entries for the alias mentions it reports, before the first build",
+    )
     args = ap.parse_args(argv)
     cfgs = sorted(CONFIGS.glob("*.toml"))
     if args.crate:
