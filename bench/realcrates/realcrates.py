@@ -5,6 +5,7 @@ Standard library only (Python 3.11) plus cargo. One command:
 
     python3 bench/realcrates/realcrates.py                 # every crate in crates/*.toml
     python3 bench/realcrates/realcrates.py --crate lsp-types --out /tmp/r.md
+    python3 bench/realcrates/realcrates.py --cycles-first --out /tmp/r.md   # objfp::cycles before round 1
 
 Per crate (config in bench/realcrates/crates/<name>.toml: pinned version and the
 annotation table):
