@@ -5,6 +5,7 @@ Standard library only (Python 3.11) plus cargo. One command:
 
     python3 bench/realcrates/realcrates.py                 # every crate in crates/*.toml
     python3 bench/realcrates/realcrates.py --crate lsp-types --out /tmp/r.md
+    python3 bench/realcrates/realcrates.py --cycles-first --out /tmp/r.md   # objfp::cycles before round 1
 
 Per crate (config in bench/realcrates/crates/<name>.toml: pinned version and the
 annotation table):
@@ -646,6 +647,8 @@ class Result:
     unrelated: str = ""
     no_annotation: int = 0
     mod_problems: list[str] = field(default_factory=list)
+    # --cycles-first: what the finder reported and what was applied from it before round 1.
+    finder: dict | None = None
 
 
 def resolve_site(crate: CrateSrc, at: str) -> Site | None:
@@ -665,6 +668,126 @@ def wrap_for_cfg(write: str, cfg: str | None) -> str:
         return f"#[cfg_attr({cfg}, fingerprint({m.group(1)}))]"
 
     return re.sub(r"#\[fingerprint\((.*?)\)\]", sub, write)
+
+
+# ----------------------------------------------------------------------------------------
+# --cycles-first: objfp::cycles before the first build
+# ----------------------------------------------------------------------------------------
+
+PROBE_DIR = HERE / "cycles-probe"
+PROBE_TARGET = REPO / "bench" / "generated" / "cycles-probe-target"
+PROBE = PROBE_TARGET / "debug" / "cycles-probe"
+
+
+def run_probe(work: Path, lib: Path) -> list[dict]:
+    """Builds bench/realcrates/cycles-probe (cargo makes later builds a no-op) and runs it
+    on the derived copy's source directory: the groups, one dict per member."""
+    env = dict(os.environ, CARGO_TARGET_DIR=str(PROBE_TARGET))
+    env.pop("RUSTC_WRAPPER", None)
+    rc, _, err = run(["cargo", "build", "--quiet", "--manifest-path", str(PROBE_DIR / "Cargo.toml")], REPO, 900, env)
+    if rc != 0 or not PROBE.exists():
+        raise RuntimeError(f"could not build bench/realcrates/cycles-probe:\n{err[-2000:]}")
+    rc, out, err = run([str(PROBE), str(lib.parent), "TypeFingerprint"], work, 600)
+    if rc != 0:
+        raise RuntimeError(f"cycles-probe failed: {err.strip()[-2000:]}")
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def type_at_line(model: Model, crate: CrateSrc, file: str, line: int, name: str) -> str | None:
+    """The key of the type `name` whose item spans `line` of the written `file`."""
+    names = {t.key: t.item.name for t in crate.types}
+    best = None
+    for a, b, s in model.sites.get(file, []):
+        if s.key == s.type_key and names.get(s.key) == name and a[0] <= line <= b[0]:
+            if best is None or (s.end - s.start) < (best.end - best.start):
+                best = s
+    return best.type_key if best else None
+
+
+def alias_fields(t: TypeRec, alias: str) -> list[str]:
+    """The site keys of `t`'s fields whose type names `alias`."""
+    fields = {f.start: f for f in list(t.item.fields) + [f for v in t.item.variants for f in v.fields]}
+    return [s.key for s in sites_of(t) if s.key != s.type_key and s.start in fields and alias in fields[s.start].type_idents]
+
+
+def finder_first(cfg: Config, crate: CrateSrc, work: Path, lib: Path, res: Result, apply) -> None:
+    """A user who runs `objfp::cycles` first. The finder reads the derived copy (what round
+    1 would build, so the candidates are exactly the types that got the derive); every
+    member of every group gets the finder's `cycle(...)`, and every field through which a
+    member mentions another behind an alias gets the table's `as` entry for that field, if
+    the table has one (else the rounds find it). Where the finder's groups differ from the
+    table's, a finding is recorded in res.finder (a member the table lacks is written all
+    the same, as the user would)."""
+    info = res.finder = {"groups": 0, "members": 0, "cycle": 0, "alias": 0, "alias_mentions": 0, "secs": 0.0, "findings": [], "error": ""}
+    t0 = time.monotonic()
+    write_sources(crate, work, {})
+    try:
+        rows = run_probe(work, lib)
+    except RuntimeError as e:
+        info["error"] = str(e)
+        log(f"[{cfg.name}] {e}")
+        return
+    model = Model(work, crate)
+    by_key = {t.key: t for t in crate.types}
+    groups: dict[int, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(r["group"], []).append(r)
+    info["groups"] = len(groups)
+    table: dict[str, list[str]] = {}  # table group name -> member sites
+    for e in cfg.entries:
+        if e.cycle:
+            table.setdefault(e.cycle, []).append(e.at)
+    found_tables: set[str] = set()
+    done: set[str] = set()
+    for g, members in sorted(groups.items()):
+        write = f"#[fingerprint(cycle({', '.join(members[0]['cycle'])}))]"
+        label = ", ".join(m["name"] for m in members)
+        keys = []
+        for m in members:
+            key = type_at_line(model, crate, m["file"], m["line"], m["name"])
+            if key is None:
+                info["findings"].append(f"member `{m['name']}` at {m['file']}:{m['line']} is not a type the harness derived")
+            keys.append(key)
+        hit = [n for n, ats in table.items() if any(k and fnmatch.fnmatchcase(k, a) for k in keys for a in ats)]
+        found_tables |= set(hit)
+        if len(hit) > 1:
+            info["findings"].append(f"finder group ({label}) spans table groups {', '.join(f'`{n}`' for n in hit)}")
+        for n in hit:
+            missing = [a for a in table[n] if not any(k and fnmatch.fnmatchcase(k, a) for k in keys)]
+            if missing:
+                info["findings"].append(f"table group `{n}` has members the finder does not list: {', '.join(f'`{a}`' for a in missing)}")
+        for m, key in zip(members, keys):
+            if key is None:
+                continue
+            idx = next((i for i, e in enumerate(cfg.entries) if e.cycle and entry_matches(e, key)), None)
+            if idx is None:
+                info["findings"].append(f"finder member `{key}` (group {label}) has no cycle entry in the table")
+                cfg.entries.append(Entry(at=key, write=write, cls="cannot-know", reason="mutual cycle", cycle=f"finder-{g}", note="from the finder; not in the table"))
+                idx = len(cfg.entries) - 1
+            elif cfg.entries[idx].write != write:
+                info["findings"].append(f"`{key}`: the finder writes `{write}`, the table `{cfg.entries[idx].write}`")
+            info["members"] += 1
+            if apply(cfg.entries[idx].at, idx, write):
+                info["cycle"] += 1
+            for mention in m["through_alias"]:
+                info["alias_mentions"] += 1
+                what = f"`{key}` mentions `{mention['member']}` through `{mention['alias']}`"
+                sites = alias_fields(by_key[key], mention["alias"])
+                if not sites:
+                    info["findings"].append(f"{what}: no field of it names `{mention['alias']}`; left to the rounds")
+                for site in sites:
+                    idx = next((i for i, e in enumerate(cfg.entries) if e.answers == "cycle" and entry_matches(e, site)), None)
+                    if idx is None:
+                        info["findings"].append(f"{what} at `{site}`: no `as` entry in the table; left to the rounds")
+                    elif site not in done and apply(site, idx):
+                        done.add(site)
+                        info["alias"] += 1
+    for n in sorted(set(table) - found_tables):
+        info["findings"].append(f"table group `{n}` not found by the finder")
+    for e in cfg.entries:
+        if e.answers == "cycle" and not any(fnmatch.fnmatchcase(site, e.at) for site in done):
+            info["findings"].append(f"table entry `{e.at}` (a cycle member behind an alias) is not asked for by the finder")
+    info["secs"] = time.monotonic() - t0
 
 
 def measure(cfg: Config, args) -> Result:
@@ -694,6 +817,39 @@ def measure(cfg: Config, args) -> Result:
     res.skipped = crate.skipped
     applied_sites: dict[str, int] = {}  # site key -> entry index
     inserts: dict[str, list[tuple[int, str]]] = {}
+
+    def apply(tkey: str, i: int, write: str | None = None) -> bool:
+        """Inserts entry `i` at site `tkey` (`write`, if given, instead of the entry's text)."""
+        e = cfg.entries[i]
+        if e.anchor:
+            file = e.at.partition(":")[0]
+            off = crate.files[file].find(e.anchor)
+            if off < 0:
+                log(f"[{cfg.name}] table entry {e.at}: anchor {e.anchor!r} not found")
+                return False
+            inserts.setdefault(file, []).append((off, e.write + " "))
+            applied_sites[tkey] = i
+            res.applied.append((i, tkey, e.write))
+            return True
+        s = resolve_site(crate, tkey)
+        if s is None:
+            log(f"[{cfg.name}] table entry {e.at}: site {tkey} not found in the source")
+            return False
+        t = next(t for t in crate.types if t.key == s.type_key)
+        write = write or e.write
+        if "{as}" in write:
+            src_ty = s.type_text
+            if e.replace:
+                a, b = e.replace
+                src_ty = re.sub(r"(?<![\w:])(?:[\w]+::)*" + re.escape(a) + r"\b", b, src_ty)
+            write = write.replace("{as}", src_ty)
+        inserts.setdefault(t.file, []).append((s.insert_at, wrap_for_cfg(write, s.cfg) + " "))
+        applied_sites[tkey] = i
+        res.applied.append((i, tkey, write))
+        return True
+
+    if getattr(args, "cycles_first", False):
+        finder_first(cfg, crate, work, lib, res, apply)
     target = GEN / "target"
     for rnd in range(1, args.max_rounds + 1):
         write_sources(crate, work, inserts)
@@ -787,34 +943,8 @@ def measure(cfg: Config, args) -> Result:
             res.status = f"no progress in round {rnd}: {sum(1 for e in res.errors if e.round == rnd and not e.entries)} unexplained error(s)"
             break
         for tkey, i in new.items():
-            e = cfg.entries[i]
-            if e.anchor:
-                file = e.at.partition(":")[0]
-                off = crate.files[file].find(e.anchor)
-                if off < 0:
-                    log(f"[{cfg.name}] table entry {e.at}: anchor {e.anchor!r} not found")
-                    continue
-                inserts.setdefault(file, []).append((off, e.write + " "))
-                applied_sites[tkey] = i
-                res.applied.append((i, tkey, e.write))
+            if apply(tkey, i):
                 info["applied"] += 1
-                continue
-            s = resolve_site(crate, tkey)
-            if s is None:
-                log(f"[{cfg.name}] table entry {cfg.entries[i].at}: site {tkey} not found in the source")
-                continue
-            t = next(t for t in crate.types if t.key == s.type_key)
-            write = cfg.entries[i].write
-            if "{as}" in write:
-                src_ty = s.type_text
-                if cfg.entries[i].replace:
-                    a, b = cfg.entries[i].replace
-                    src_ty = re.sub(r"(?<![\w:])(?:[\w]+::)*" + re.escape(a) + r"\b", b, src_ty)
-                write = write.replace("{as}", src_ty)
-            inserts.setdefault(t.file, []).append((s.insert_at, wrap_for_cfg(write, s.cfg) + " "))
-            applied_sites[tkey] = i
-            res.applied.append((i, tkey, write))
-            info["applied"] += 1
     else:
         res.status = f"not green after {args.max_rounds} rounds"
     if res.green:
@@ -955,13 +1085,24 @@ def report(results: list[Result], args) -> str:
     if git("status", "--porcelain", "--", "objfp", "objfp-derive"):
         head += " + uncommitted changes"
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
-    w("# objfp on real crates")
+    first = getattr(args, "cycles_first", False)
+    flag = " --cycles-first" if first else ""
+    w("# objfp on real crates" + (": the finder first" if first else ""))
     w("")
-    w(f"Generated by `python3 bench/realcrates/realcrates.py` on {_dt.date.today()} with objfp at commit `{head}` (the last commit touching `objfp/` or `objfp-derive/`), {rustc}.")
+    w(f"Generated by `python3 bench/realcrates/realcrates.py{flag}` on {_dt.date.today()} with objfp at commit `{head}` (the last commit touching `objfp/` or `objfp-derive/`), {rustc}.")
     w("See bench/realcrates/README.md for the procedure and how the annotations were decided.")
     w("")
-    w("| crate | types derived | compute without annotation | annotations: objfp cannot know | objfp should not need | build rounds | error says what to write |")
-    w("|---|---:|---:|---:|---:|---:|---:|")
+    if first:
+        w("Every crate was measured as a user who runs `objfp::cycles` first (`--cycles-first`): the")
+        w("finder's `cycle(...)` on every member of every group it reports, and the table's `as`")
+        w("entry for each alias mention it reports, are written before the first build.")
+        w("")
+        w("| crate | types derived | compute without annotation | annotations: objfp cannot know | objfp should not need | from the finder before round 1 | build rounds with the finder first | error says what to write |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|")
+    else:
+        w("| crate | types derived | compute without annotation | annotations: objfp cannot know | objfp should not need | build rounds | error says what to write |")
+        w("|---|---:|---:|---:|---:|---:|---:|")
+    fin_tot = 0
     tot = dict(d=0, ok=0, ck=0, snn=0, says=0, errs=0)
     for r in results:
         ck = sum(1 for i, _, _ in r.applied if r.cfg.entries[i].cls == "cannot-know")
@@ -969,9 +1110,15 @@ def report(results: list[Result], args) -> str:
         explained = [e for e in r.errors if e.entries]
         says = sum(1 for e in explained if e.says_what == "yes")
         rounds = f"{len(r.rounds)}" if r.green else f"{len(r.rounds)} (not green: {r.status})"
+        fin = ""
+        if first:
+            f = r.finder or {}
+            fin_n = f.get("cycle", 0) + f.get("alias", 0)
+            fin_tot += fin_n
+            fin = f"| {fin_n} " if not f.get("error") else "| finder failed "
         w(
             f"| {r.cfg.name} {r.cfg.version} | {len(r.derived)} | {r.no_annotation} ({pct(r.no_annotation, len(r.derived))}) "
-            f"| {ck} | {snn} | {rounds} | {says} of {len(explained)} |"
+            f"| {ck} | {snn} {fin}| {rounds} | {says} of {len(explained)} |"
         )
         tot["d"] += len(r.derived)
         tot["ok"] += r.no_annotation
@@ -981,7 +1128,8 @@ def report(results: list[Result], args) -> str:
         tot["errs"] += len(explained)
     w(
         f"| **total** | {tot['d']} | {tot['ok']} ({pct(tot['ok'], tot['d'])}) | {tot['ck']} | {tot['snn']} | "
-        f"max {max((len(r.rounds) for r in results), default=0)} | {tot['says']} of {tot['errs']} |"
+        + (f"{fin_tot} | " if first else "")
+        + f"max {max((len(r.rounds) for r in results), default=0)} | {tot['says']} of {tot['errs']} |"
     )
     w("")
     w("Columns: *types derived* = serde derive lists that got `objfp::TypeFingerprint` (outside")
@@ -990,6 +1138,10 @@ def report(results: list[Result], args) -> str:
     w("user had to write (a `cycle(...)` counts once per member); *build rounds* = `cargo build`s")
     w("until green; *error says what to write* = errors whose message contains the attribute the")
     w("table prescribes (`fingerprint(as`, `fingerprint(opaque`, `fingerprint(cycle`, `derive(objfp::TypeFingerprint)`).")
+    if first:
+        w("*From the finder before round 1* = of the annotations, those written from the finder's report")
+        w("before any build (a `cycle(...)` per member, an `as` per alias mention the table has an")
+        w("entry for); they are counted in the annotation columns too.")
     w("")
     for r in results:
         w(f"## {r.cfg.name} {r.cfg.version}")
@@ -1019,9 +1171,25 @@ def report(results: list[Result], args) -> str:
         snn = [(k[1], n) for k, n in by_reason.items() if k[0] == "should-not-need"]
         w(f"- annotations objfp cannot know: {sum(n for _, n in ck)}" + "".join(f"\n  - {n} × {k}" for k, n in sorted(ck)))
         w(f"- annotations objfp should not need: {sum(n for _, n in snn)}" + "".join(f"\n  - {n} × {k}" for k, n in sorted(snn)))
+        f = r.finder
+        if first and f is not None:
+            if f["error"]:
+                w(f"- finder first: **the finder failed**: {f['error'][:300]}")
+            else:
+                w(
+                    f"- finder first: {f['groups']} group(s), {f['members']} member(s); written before round 1: "
+                    f"{f['cycle']} `cycle(...)`, {f['alias']} `as` (for {f['alias_mentions']} alias mention(s)); "
+                    f"build rounds with the finder first: {len(r.rounds)}"
+                )
+                if f["findings"]:
+                    w("- the finder's groups differ from the table's:" + "".join(f"\n  - {x}" for x in f["findings"]))
+                else:
+                    w("- the finder's groups and alias mentions are the table's (same members, same `cycle(...)` text)")
         w("")
         w("| round | secs | errors | by kind | annotations applied |")
         w("|---:|---:|---:|---|---:|")
+        if first and f is not None and not f["error"]:
+            w(f"| finder | {f['secs']:.0f} | - | {f['groups']} group(s), {f['alias_mentions']} alias mention(s) | {f['cycle'] + f['alias']} |")
         for info in r.rounds:
             kinds = ", ".join(f"{k} {n}" for k, n in sorted(info["kinds"].items())) or ("green" if r.green and info is r.rounds[-1] else "")
             w(f"| {info['round']} | {info['secs']:.0f} | {info['errors']} | {kinds} | {info['applied']} |")
@@ -1092,6 +1260,12 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=int, default=BUILD_TIMEOUT_S, help="seconds per cargo build (default 900)")
     ap.add_argument("--max-rounds", type=int, default=MAX_ROUNDS)
     ap.add_argument("--graph", action="store_true", help="print the mutual-recursion groups read from the source, and exit (no build)")
+    ap.add_argument(
+        "--cycles-first",
+        action="store_true",
+        help="run objfp::cycles (bench/realcrates/cycles-probe) on the derived copy and apply its cycle(...) "
+        "annotations, and the table's `as` entries for the alias mentions it reports, before the first build",
+    )
     args = ap.parse_args(argv)
     cfgs = sorted(CONFIGS.glob("*.toml"))
     if args.crate:
