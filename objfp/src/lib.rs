@@ -152,7 +152,9 @@ pub use verify::{Mismatch, verify};
 /// - **A mutual recursion without `cycle(...)`** (`E0391`, "cycle detected when simplifying
 ///   constant for the type system `_::A`"): the chain names the members as `_::A`, `_::B`,
 ///   ...; add `#[fingerprint(cycle(A, B, ...))]` to each. A member behind a type alias is
-///   not seen: spell the field's type out with `#[fingerprint(as = "...")]`.
+///   not seen: spell the field's type out with `#[fingerprint(as = "...")]`. rustc shows
+///   one group per build; with the `cycles` feature, `objfp::cycles::find("src")` lists
+///   every group, and each alias to spell out, at once.
 /// - **`implements(Trait)` for a trait without `#[objfp::interface]`** (`E0423`, "expected
 ///   value, found trait"): mark the trait, or give it an interface by hand and write
 ///   `implements(Trait as CONST)`.
