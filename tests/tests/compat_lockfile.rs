@@ -11,35 +11,15 @@
 //! with serde_json and postcard, so a passing check is one the format agrees with.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+#[path = "support/tempdir.rs"]
+mod tempdir;
+
+use tempdir::TempDir;
 
 use objfp::TypeFingerprint;
 use objfp::compat::{Format, FormatSet, Policy};
 use objfp::lock::{self, Check, Entry, LockError, Lockfile, Mode, entry};
 use serde::{Deserialize, Serialize};
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(test: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("objfp-policy-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn lockfile(&self) -> PathBuf {
-        self.0.join("fingerprints.lock")
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if !std::thread::panicking() {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-}
 
 /// The versions of `Order` the scenarios move through.
 mod v1 {
@@ -145,7 +125,7 @@ fn json() -> Policy {
     Policy::backward(Format::Json)
 }
 
-fn record<T: TypeFingerprint>(s: &Scratch, policy: Policy) {
+fn record<T: TypeFingerprint>(s: &TempDir, policy: Policy) {
     Check::new(s.lockfile())
         .policy(policy)
         .mode(Mode::Update)
@@ -153,7 +133,7 @@ fn record<T: TypeFingerprint>(s: &Scratch, policy: Policy) {
         .unwrap();
 }
 
-fn verify<T: TypeFingerprint>(s: &Scratch, policy: Policy) -> Result<lock::Outcome, LockError> {
+fn verify<T: TypeFingerprint>(s: &TempDir, policy: Policy) -> Result<lock::Outcome, LockError> {
     Check::new(s.lockfile())
         .policy(policy)
         .mode(Mode::Verify)
@@ -196,7 +176,7 @@ fn the_formats_agree_with_the_v1_to_v2_verdict() {
 
 #[test]
 fn backward_policy_passes_a_compatible_change_with_a_note() {
-    let s = Scratch::new("compatible");
+    let s = TempDir::new("policy-compatible");
     record::<v1::Order>(&s, json());
     let before = std::fs::read_to_string(s.lockfile()).unwrap();
     let outcome = verify::<v2::Order>(&s, json()).unwrap();
@@ -234,7 +214,7 @@ fn backward_policy_passes_a_compatible_change_with_a_note() {
 
 #[test]
 fn backward_policy_fails_a_breaking_change_with_paths_and_rules() {
-    let s = Scratch::new("breaking");
+    let s = TempDir::new("policy-breaking");
     record::<v2::Order>(&s, json());
     let m = mismatch(verify::<v3::Order>(&s, json()));
     assert_eq!(m.changed.len(), 1);
@@ -269,7 +249,7 @@ fn backward_policy_fails_a_breaking_change_with_paths_and_rules() {
 
 #[test]
 fn forward_policy_is_the_other_direction() {
-    let s = Scratch::new("forward");
+    let s = TempDir::new("policy-forward");
     record::<v1::Order>(&s, json());
     // A required field: new readers fail on old data, old readers ignore the field.
     let m = mismatch(verify::<required::Order>(&s, json()));
@@ -298,7 +278,7 @@ fn forward_policy_is_the_other_direction() {
 
 #[test]
 fn full_policy_needs_both_directions_in_every_listed_format() {
-    let s = Scratch::new("full");
+    let s = TempDir::new("policy-full");
     record::<v1::Order>(&s, json());
     // JSON (a map) reads the default field both ways; msgpack's arrays only backward.
     assert!(verify::<v2::Order>(&s, Policy::full(Format::Json)).is_ok());
@@ -326,7 +306,7 @@ fn full_policy_needs_both_directions_in_every_listed_format() {
 
 #[test]
 fn policy_none_is_the_exact_check() {
-    let s = Scratch::new("none");
+    let s = TempDir::new("policy-none");
     record::<v1::Order>(&s, Policy::NONE);
     let m = mismatch(verify::<v2::Order>(&s, Policy::NONE));
     let text = m.to_string();
@@ -344,7 +324,7 @@ fn policy_none_is_the_exact_check() {
 
 #[test]
 fn a_type_can_have_its_own_policy() {
-    let s = Scratch::new("per-type");
+    let s = TempDir::new("policy-per-type");
     let before = [entry::<v1::Order>("Order"), entry::<audit::Audit>("Audit")];
     let after = [
         entry::<v2::Order>("Order"),
@@ -380,7 +360,7 @@ fn a_type_can_have_its_own_policy() {
 
 #[test]
 fn a_policy_for_a_type_not_listed_is_an_error() {
-    let s = Scratch::new("typo");
+    let s = TempDir::new("policy-typo");
     let err = Check::new(s.lockfile())
         .policy_for("Ordr", json())
         .mode(Mode::Update)
@@ -396,7 +376,7 @@ fn a_policy_for_a_type_not_listed_is_an_error() {
 
 #[test]
 fn added_and_removed_types_fail_under_any_policy() {
-    let s = Scratch::new("added");
+    let s = TempDir::new("policy-added");
     record::<v1::Order>(&s, json());
     let entries = [entry::<v1::Order>("Order"), entry::<audit::Audit>("Audit")];
     let err = Check::new(s.lockfile())
@@ -415,7 +395,7 @@ fn added_and_removed_types_fail_under_any_policy() {
 
 #[test]
 fn updates_keep_earlier_versions_newest_first() {
-    let s = Scratch::new("history");
+    let s = TempDir::new("policy-history");
     record::<v1::Order>(&s, json());
     let written = Check::new(s.lockfile())
         .policy(json())
@@ -463,7 +443,7 @@ fn updates_keep_earlier_versions_newest_first() {
 
 #[test]
 fn transitive_policies_check_every_earlier_version() {
-    let s = Scratch::new("transitive");
+    let s = TempDir::new("policy-transitive");
     record::<v1::Order>(&s, json());
     record::<counted::Order>(&s, json());
     // counted -> strict holds (every writer writes the count); v1 -> strict does not.
@@ -507,7 +487,7 @@ fn transitive_policies_check_every_earlier_version() {
 
 #[test]
 fn recording_a_breaking_change_drops_the_history() {
-    let s = Scratch::new("restart");
+    let s = TempDir::new("policy-restart");
     record::<v1::Order>(&s, json());
     record::<v2::Order>(&s, json());
     let written = Check::new(s.lockfile())
@@ -533,7 +513,7 @@ fn recording_a_breaking_change_drops_the_history() {
 
 #[test]
 fn the_exact_check_keeps_no_history() {
-    let s = Scratch::new("exact-history");
+    let s = TempDir::new("policy-exact-history");
     record::<v1::Order>(&s, json());
     record::<v2::Order>(&s, json());
     let written = Check::new(s.lockfile())
@@ -585,7 +565,7 @@ fn version_1_files_are_read() {
 /// encoding. The check says so, once, and lists no structural change.
 #[test]
 fn an_objfp1_lockfile_gets_the_encoding_message() {
-    let s = Scratch::new("objfp1");
+    let s = TempDir::new("policy-objfp1");
     std::fs::write(s.lockfile(), OBJFP1).unwrap();
     let lockfile = Lockfile::parse(OBJFP1).unwrap();
     // The same names, described the same way, with this objfp's fingerprints.
@@ -634,7 +614,7 @@ fn an_objfp1_lockfile_gets_the_encoding_message() {
 /// objfp/2 build) is compared as usual: one matching fingerprint tells.
 #[test]
 fn a_version_1_file_with_current_fingerprints_is_compared() {
-    let s = Scratch::new("v1-current");
+    let s = TempDir::new("policy-v1-current");
     let text = lock::render(&[entry::<v1::Order>("Order"), entry::<audit::Audit>("Audit")])
         .unwrap()
         .replace("version = 2\nencoding = objfp/2\n", "version = 1\n");
@@ -652,7 +632,7 @@ fn a_version_1_file_with_current_fingerprints_is_compared() {
 
 #[test]
 fn other_encodings_in_version_2_files() {
-    let s = Scratch::new("encodings");
+    let s = TempDir::new("policy-encodings");
     let text = lock::render(&order::<v1::Order>()).unwrap();
     for (encoding, expect) in [
         (
@@ -775,7 +755,7 @@ fn the_policy_check_is_bounded_on_deep_files() {
         n: Option<Box<R>>,
         v: u32,
     }
-    let s = Scratch::new("deep");
+    let s = TempDir::new("policy-deep");
     let depth = 50_000;
     let fp = objfp::Fingerprint::from_bytes([1; 32]);
     let mut text = format!("version = 2\nencoding = objfp/2\n\n[R]\nfingerprint = {fp}\n");
@@ -804,7 +784,7 @@ objfp::register!(audit::Audit, "Audit");
 /// lockfile was written fails as added until an update records it.
 #[test]
 fn a_check_of_registered_types_covers_every_one() {
-    let s = Scratch::new("registry");
+    let s = TempDir::new("policy-registry");
     let registered = lock::registered();
     let names: Vec<&str> = registered.iter().map(|e| e.name()).collect();
     assert!(
@@ -853,7 +833,7 @@ fn a_check_of_registered_types_covers_every_one() {
 /// unchanged tells) keeps the version it replaces, like an update of a version 2 file.
 #[test]
 fn an_update_of_a_version_1_file_with_current_fingerprints_keeps_history() {
-    let s = Scratch::new("v1-current-update");
+    let s = TempDir::new("policy-v1-current-update");
     let text = lock::render(&[entry::<v1::Order>("Order"), entry::<audit::Audit>("Audit")])
         .unwrap()
         .replace("version = 2\nencoding = objfp/2\n", "version = 1\n");

@@ -482,7 +482,7 @@ fn output_is_deterministic_and_independent_of_file_order() {
 
 #[test]
 fn find_reads_a_directory_in_sorted_order_and_skips_target_and_hidden() {
-    let dir = TempDir::new("sorted");
+    let dir = TempDir::new("cycles-sorted");
     dir.write("src/schema.rs", SCHEMA_RS);
     dir.write("src/operation.rs", OPERATION_RS);
     // Neither of these is read (each would add a group, or fail to parse).

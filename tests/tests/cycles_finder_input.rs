@@ -123,7 +123,7 @@ fn large_and_non_utf8_files_are_errors() {
     let big = " ".repeat(8 << 20 | 1);
     let err = find_in_sources(&[("big.rs", big.as_str())]).unwrap_err();
     assert!(matches!(err, CycleError::TooLarge { .. }), "{err}");
-    let dir = TempDir::new("bad-files");
+    let dir = TempDir::new("cycles-bad-files");
     dir.write_bytes("src/a.rs", b"struct A;\n\xff\xfe");
     let err = find(dir.path()).unwrap_err();
     assert!(

@@ -22,8 +22,9 @@
 mod corpus;
 mod support;
 
+use support::tempdir::TempDir;
+
 use std::panic::{self, AssertUnwindSafe};
-use std::path::PathBuf;
 
 use objfp::compat::{FormatSet, Policy};
 use objfp::frame::{self, FrameError, HEADER_LEN, Header, MAGIC, VERSION};
@@ -294,35 +295,11 @@ fn check_lockfile_text(text: &str) -> Option<Lockfile> {
     }
 }
 
-/// A scratch file for `Lockfile::read` and `lock::check_with`.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("objfp-fuzz-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn file(&self) -> PathBuf {
-        self.0.join("fingerprints.lock")
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if !std::thread::panicking() {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-}
-
 /// Checks the file's text against `entries`: the parse error of [`check_parse_error`], a
 /// pass, or a bounded mismatch report. The stored side of every comparison is the
 /// (mutated) file, so this drives the diff walk over hostile graphs.
-fn check_against(scratch: &Scratch, bytes: &[u8], entries: &[Entry]) {
-    let path = scratch.file();
+fn check_against(scratch: &TempDir, bytes: &[u8], entries: &[Entry]) {
+    let path = scratch.lockfile();
     std::fs::write(&path, bytes).unwrap();
     let exact = lock::check_with(&path, entries, Mode::Verify).map(|()| None);
     check_result(bytes, exact);
@@ -498,7 +475,7 @@ fn lockfile_generated(rng: &mut Rng, entries: &[Entry]) -> String {
 fn lockfile_parsers_never_panic_and_fail_in_shape() {
     let entries = corpus::entries();
     let seeds = lockfile_seeds(&entries);
-    let scratch = Scratch::new("lockfile");
+    let scratch = TempDir::new("fuzz-lockfile");
     let mut rng = Rng::new(seed());
     for i in 0..scale(1500) {
         let mut bytes = if i % 10 == 9 {
@@ -527,8 +504,8 @@ fn lockfile_parsers_never_panic_and_fail_in_shape() {
                     }
                     Err(_) => {
                         // Only `read` sees the bytes themselves.
-                        std::fs::write(scratch.file(), &bytes).unwrap();
-                        match Lockfile::read(scratch.file()) {
+                        std::fs::write(scratch.lockfile(), &bytes).unwrap();
+                        match Lockfile::read(scratch.lockfile()) {
                             Err(LockError::Parse { line, message, .. }) => {
                                 assert!(line >= 1 && !message.is_empty() && message.len() < 600);
                             }

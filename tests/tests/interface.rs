@@ -371,9 +371,8 @@ fn description_names_each_declared_interface_so_a_diff_can_explain_it() {
 
 #[test]
 fn lockfile_records_declared_interfaces_and_explains_their_change() {
-    let dir = std::env::temp_dir().join(format!("objfp-iface-lock-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("fingerprints.lock");
+    let dir = support::tempdir::TempDir::new("iface-lock");
+    let path = dir.lockfile();
     let before = [objfp::lock::entry::<one::Thing>("Thing")];
     let after = [objfp::lock::entry::<named_v2::Thing>("Thing")];
     objfp::lock::check_with(&path, &before, objfp::lock::Mode::Update).unwrap();
@@ -386,7 +385,6 @@ fn lockfile_records_declared_interfaces_and_explains_their_change() {
         message.contains("interface: changed implements"),
         "{message}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 // ---- #[cfg] on items (audit 11, finding 12) ---------------------------------------------

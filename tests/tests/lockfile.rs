@@ -10,35 +10,12 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use support::tempdir::TempDir;
+
+use std::path::Path;
 
 use objfp::TypeFingerprint;
 use objfp::lock::{self, LockError, Lockfile, Mode, check_with, entry};
-
-/// A fresh, empty directory for one test, removed when the test passes (and kept for
-/// inspection when it fails).
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn join(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if !std::thread::panicking() {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-}
-
-fn scratch(test: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("objfp-lockfile-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    Scratch(dir)
-}
 
 fn short<T: TypeFingerprint>() -> String {
     T::FINGERPRINT.short().to_string()
@@ -237,7 +214,7 @@ mod kitchen_sink {
 
 #[test]
 fn unchanged_types_pass() {
-    let dir = scratch("unchanged");
+    let dir = TempDir::new("lockfile-unchanged");
     let path = dir.join("fingerprints.lock");
     let entries = objfp::lock_entries![v1::Order, v1::Event, v1::List];
     check_with(&path, &entries, Mode::Update).unwrap();
@@ -249,7 +226,7 @@ fn unchanged_types_pass() {
 
 #[test]
 fn nested_change_fails_with_path_and_both_fingerprints() {
-    let dir = scratch("nested");
+    let dir = TempDir::new("lockfile-nested");
     let path = dir.join("fingerprints.lock");
     check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
     let err = check_with(&path, &[entry::<v2::Order>("Order")], Mode::Verify).unwrap_err();
@@ -280,7 +257,7 @@ fn nested_change_fails_with_path_and_both_fingerprints() {
 
 #[test]
 fn enum_changes_are_explained_from_the_stored_text() {
-    let dir = scratch("enum");
+    let dir = TempDir::new("lockfile-enum");
     let path = dir.join("fingerprints.lock");
     check_with(&path, &[entry::<v1::Event>("Event")], Mode::Update).unwrap();
     let Err(LockError::Mismatch(m)) =
@@ -302,7 +279,7 @@ fn enum_changes_are_explained_from_the_stored_text() {
 
 #[test]
 fn recursive_change_is_found_in_the_stored_text() {
-    let dir = scratch("recursive");
+    let dir = TempDir::new("lockfile-recursive");
     let path = dir.join("fingerprints.lock");
     check_with(&path, &[entry::<v1::List>("List")], Mode::Update).unwrap();
     let Err(LockError::Mismatch(m)) = check_with(&path, &[entry::<v2::List>("List")], Mode::Verify)
@@ -315,7 +292,7 @@ fn recursive_change_is_found_in_the_stored_text() {
 
 #[test]
 fn added_and_removed_types_are_listed() {
-    let dir = scratch("added-removed");
+    let dir = TempDir::new("lockfile-added-removed");
     let path = dir.join("fingerprints.lock");
     check_with(
         &path,
@@ -358,7 +335,7 @@ fn added_and_removed_types_are_listed() {
 
 #[test]
 fn update_rewrites_and_the_next_verify_passes() {
-    let dir = scratch("update");
+    let dir = TempDir::new("lockfile-update");
     let path = dir.join("fingerprints.lock");
     check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
     let before = std::fs::read_to_string(&path).unwrap();
@@ -379,7 +356,7 @@ fn update_rewrites_and_the_next_verify_passes() {
 
 #[test]
 fn update_creates_a_missing_file_and_replaces_a_malformed_one() {
-    let dir = scratch("update-create");
+    let dir = TempDir::new("lockfile-update-create");
     let path = dir.join("fingerprints.lock");
     check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
     check_with(&path, &[entry::<v1::Order>("Order")], Mode::Verify).unwrap();
@@ -390,7 +367,7 @@ fn update_creates_a_missing_file_and_replaces_a_malformed_one() {
 
 #[test]
 fn verify_never_modifies_the_file() {
-    let dir = scratch("read-only");
+    let dir = TempDir::new("lockfile-read-only");
     let path = dir.join("fingerprints.lock");
     check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
     let before = std::fs::read(&path).unwrap();
@@ -412,7 +389,7 @@ fn verify_never_modifies_the_file() {
 
 #[test]
 fn missing_file_says_how_to_create_it() {
-    let dir = scratch("missing");
+    let dir = TempDir::new("lockfile-missing");
     let path = dir.join("fingerprints.lock");
     let err = check_with(&path, &[entry::<v1::Order>("Order")], Mode::Verify).unwrap_err();
     assert!(matches!(err, LockError::Missing { .. }), "{err:?}");
@@ -424,7 +401,7 @@ fn missing_file_says_how_to_create_it() {
 
 #[test]
 fn malformed_garbage_line() {
-    let dir = scratch("garbage");
+    let dir = TempDir::new("lockfile-garbage");
     let path = dir.join("fingerprints.lock");
     let (line, message) = parse_error(
         &path,
@@ -454,7 +431,7 @@ fn malformed_garbage_line() {
 
 #[test]
 fn malformed_bad_hex() {
-    let dir = scratch("bad-hex");
+    let dir = TempDir::new("lockfile-bad-hex");
     let path = dir.join("fingerprints.lock");
     let (line, message) = parse_error(
         &path,
@@ -475,7 +452,7 @@ fn malformed_bad_hex() {
 
 #[test]
 fn malformed_duplicate_type() {
-    let dir = scratch("duplicate");
+    let dir = TempDir::new("lockfile-duplicate");
     let path = dir.join("fingerprints.lock");
     let fp = v1::Item::FINGERPRINT;
     let text = format!(
@@ -497,7 +474,7 @@ fn malformed_duplicate_type() {
 
 #[test]
 fn malformed_missing_or_wrong_version() {
-    let dir = scratch("version");
+    let dir = TempDir::new("lockfile-version");
     let path = dir.join("fingerprints.lock");
     let fp = v1::Item::FINGERPRINT;
     let (line, message) = parse_error(
@@ -524,7 +501,7 @@ fn malformed_missing_or_wrong_version() {
 
 #[test]
 fn malformed_descriptions() {
-    let dir = scratch("descriptions");
+    let dir = TempDir::new("lockfile-descriptions");
     let path = dir.join("fingerprints.lock");
     let fp = v1::Item::FINGERPRINT;
     let cases: &[(&str, usize, &str)] = &[
@@ -574,7 +551,7 @@ fn malformed_descriptions() {
 
 #[test]
 fn not_utf8_is_a_parse_error() {
-    let dir = scratch("utf8");
+    let dir = TempDir::new("lockfile-utf8");
     let path = dir.join("fingerprints.lock");
     std::fs::write(&path, b"version = 1\n\n[Or\xffder]\n").unwrap();
     let err = Lockfile::read(&path).unwrap_err();
@@ -583,7 +560,7 @@ fn not_utf8_is_a_parse_error() {
 
 #[test]
 fn parse_errors_name_file_and_line() {
-    let dir = scratch("display");
+    let dir = TempDir::new("lockfile-display");
     let path = dir.join("fingerprints.lock");
     std::fs::write(&path, "version = 1\n[Order]\nfingerprint = nope\n").unwrap();
     let err = check_with(&path, &[entry::<v1::Order>("Order")], Mode::Verify).unwrap_err();
@@ -598,7 +575,7 @@ fn parse_errors_name_file_and_line() {
 
 #[test]
 fn every_declaration_kind_round_trips() {
-    let dir = scratch("round-trip");
+    let dir = TempDir::new("lockfile-round-trip");
     let path = dir.join("fingerprints.lock");
     let entries = objfp::lock_entries![
         kitchen_sink::Host,
@@ -728,7 +705,7 @@ fn the_format_reads_like_the_types() {
 
 #[test]
 fn invalid_entries_are_rejected() {
-    let dir = scratch("entries");
+    let dir = TempDir::new("lockfile-entries");
     let path = dir.join("fingerprints.lock");
     let err = check_with(
         &path,
@@ -833,7 +810,7 @@ fn lockfile_parse_bounds_nesting_depth() {
 /// it is parsed, with the limit in the message (8 MiB, far above any real lockfile).
 #[test]
 fn lockfile_parse_bounds_input_size() {
-    let dir = scratch("input-size");
+    let dir = TempDir::new("lockfile-input-size");
     let path = dir.join("fingerprints.lock");
     let mut text = lock::render(&objfp::lock_entries![v1::Order]).unwrap();
     let comment = "# padding\n";
@@ -890,7 +867,7 @@ fn lockfile_render_refuses_a_file_parse_would_reject() {
         "{err:?}"
     );
     assert!(err.to_string().contains("split the listed types"), "{err}");
-    let dir = scratch("too-large");
+    let dir = TempDir::new("lockfile-too-large");
     let path = dir.join("fingerprints.lock");
     let err = check_with(
         &path,
@@ -945,7 +922,7 @@ mod chain_v2 {
 /// once: two lines per level and the leaf's change.
 #[test]
 fn lockfile_compare_is_linear_in_graph_size() {
-    let dir = scratch("linear");
+    let dir = TempDir::new("lockfile-linear");
     let path = dir.join("fingerprints.lock");
     check_with(&path, &[entry::<chain_v1::Lk0>("Lk0")], Mode::Update).unwrap();
     let Err(LockError::Mismatch(m)) =
@@ -991,7 +968,7 @@ fn lockfile_check_bounds_reference_depth() {
         ));
     }
     text.push_str(&format!("struct L{depth} {{\n    v: u32,\n}}\n"));
-    let dir = scratch("reference-depth");
+    let dir = TempDir::new("lockfile-reference-depth");
     let path = dir.join("fingerprints.lock");
     std::fs::write(&path, &text).unwrap();
     let Err(LockError::Mismatch(m)) = check_with(&path, &[entry::<R>("R")], Mode::Verify) else {
@@ -1081,7 +1058,7 @@ fn lockfile_render_writes_what_parse_reads() {
     assert!(text.len() < 20_000, "{} bytes", text.len());
 
     // The file is also what an update writes, and what the next check reads.
-    let dir = scratch("writes-what-it-reads");
+    let dir = TempDir::new("lockfile-writes-what-it-reads");
     let path = dir.join("fingerprints.lock");
     let entries = objfp::lock_entries![deep::Deep72, deep::Deep200, deep::Tree];
     check_with(&path, &entries, Mode::Update).unwrap();
@@ -1270,7 +1247,7 @@ fn lockfile_messages_quote_file_text_shortly() {
 fn lockfile_update_replaces_the_file_atomically() {
     use std::io::{Read, Seek, SeekFrom};
 
-    let dir = scratch("atomic");
+    let dir = TempDir::new("lockfile-atomic");
     let path = dir.join("fingerprints.lock");
     check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap();
     let old = std::fs::read_to_string(&path).unwrap();
@@ -1285,7 +1262,7 @@ fn lockfile_update_replaces_the_file_atomically() {
     assert_eq!(seen, old, "the file was rewritten in place");
 
     // Nothing but the lockfile is left next to it.
-    let names: Vec<_> = std::fs::read_dir(&*dir.0)
+    let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
@@ -1296,14 +1273,14 @@ fn lockfile_update_replaces_the_file_atomically() {
 /// with the path and removes its temporary file.
 #[test]
 fn lockfile_update_failure_leaves_no_temporary_file() {
-    let dir = scratch("atomic-failure");
+    let dir = TempDir::new("lockfile-atomic-failure");
     let path = dir.join("fingerprints.lock");
     std::fs::create_dir(&path).unwrap();
     std::fs::write(path.join("keep"), "a directory that is not empty").unwrap();
     let err = check_with(&path, &[entry::<v1::Order>("Order")], Mode::Update).unwrap_err();
     assert!(matches!(err, LockError::Io { .. }), "{err:?}");
     assert!(err.to_string().contains("fingerprints.lock"), "{err}");
-    let names: Vec<_> = std::fs::read_dir(&*dir.0)
+    let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
@@ -1481,7 +1458,7 @@ fn lockfile_named_shapes_round_trip_and_are_bounded() {
     support::lock::round_trip(&entries);
 
     // A stored named shape against the current one: the meaning, then the inner shape.
-    let dir = scratch("named");
+    let dir = TempDir::new("lockfile-named");
     let path = dir.join("fingerprints.lock");
     check_with(&path, &[entry::<named::Seen>("Seen")], Mode::Update).unwrap();
     let Err(LockError::Mismatch(m)) =

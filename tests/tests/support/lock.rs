@@ -47,16 +47,13 @@ pub fn assert_no_structural_change(text: &str, entries: &[Entry]) {
         })
         .collect();
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "objfp-round-trip-{}-{}",
-        std::process::id(),
+    let dir = super::tempdir::TempDir::new(&format!(
+        "round-trip-{}",
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("fingerprints.lock");
+    let path = dir.lockfile();
     std::fs::write(&path, &stale).unwrap();
     let result = lock::check_with(&path, entries, Mode::Verify);
-    let _ = std::fs::remove_dir_all(&dir);
     let mismatch = match result {
         Err(LockError::Mismatch(m)) => m,
         Ok(()) if entries.is_empty() => return,

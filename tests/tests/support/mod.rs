@@ -6,6 +6,7 @@ pub mod claim;
 pub mod lock;
 pub mod preimage;
 pub mod shapes;
+pub mod tempdir;
 pub mod trace;
 
 use objfp::{Fingerprint, Primitive, TypeFingerprint};

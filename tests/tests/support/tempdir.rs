@@ -1,15 +1,18 @@
-//! A temporary directory for tests that read files (`cycles_finder*.rs`).
+//! A fresh, empty directory for one test: removed when the test passes, kept for
+//! inspection when it fails. Shared by every test that writes files (lockfiles, the
+//! cycles finder's source trees).
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
-/// A directory under the system's temporary directory, removed on drop.
+/// A directory `objfp-{name}-{pid}` under the system's temporary directory.
 pub struct TempDir(PathBuf);
 
 impl TempDir {
+    /// Creates it empty; `name` must be unique among the tests of one process.
     pub fn new(name: &str) -> Self {
-        let path = std::env::temp_dir().join(format!("objfp-cycles-{name}-{}", std::process::id()));
+        let path = std::env::temp_dir().join(format!("objfp-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).unwrap();
         TempDir(path)
@@ -17,6 +20,15 @@ impl TempDir {
 
     pub fn path(&self) -> &Path {
         &self.0
+    }
+
+    pub fn join(&self, rel: &str) -> PathBuf {
+        self.0.join(rel)
+    }
+
+    /// `fingerprints.lock` in this directory.
+    pub fn lockfile(&self) -> PathBuf {
+        self.join("fingerprints.lock")
     }
 
     pub fn write(&self, rel: &str, text: &str) {
@@ -32,6 +44,8 @@ impl TempDir {
 
 impl Drop for TempDir {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
     }
 }
