@@ -66,28 +66,6 @@ macro_rules! fingerprint_is {
         );
         fp::<Real>()
     }};
-    (serde_as $(#[$m:meta])* $ty:ty => $(#[$cm:meta])* $claim:ty) => {{
-        #[serde_with::serde_as]
-        #[derive(objfp::TypeFingerprint, Serialize)]
-        struct Real {
-            $(#[$m])*
-            f: $ty,
-        }
-        #[derive(objfp::TypeFingerprint)]
-        struct Claim {
-            $(#[$cm])*
-            f: $claim,
-        }
-        assert_eq!(
-            fp::<Real>(),
-            fp::<Claim>(),
-            "{} over `{}` is not `{}`",
-            stringify!($(#[$m])*),
-            stringify!($ty),
-            stringify!($claim)
-        );
-        fp::<Real>()
-    }};
 }
 
 claim!(UnixSeconds = named("unix-seconds", i64));
