@@ -7,7 +7,7 @@ use proc_macro2::{Spacing, TokenStream, TokenTree};
 use syn::{LitStr, Token};
 
 use super::variant::Borrow;
-use super::{Once, Style, each_serde_item, key, unknown_attribute, value};
+use super::{Once, SkipAndWith, Style, each_serde_item, key, unknown_attribute, value};
 use crate::ctxt::Ctxt;
 
 /// What the cross-checks need to know about a field.
@@ -54,12 +54,9 @@ fn read<'a>(
     let mut ser_name = Once::new("rename");
     let mut de_renames = Vec::new();
     let mut aliases = Vec::new();
-    let mut skip_serializing = Once::new("skip_serializing");
-    let mut skip_deserializing = Once::new("skip_deserializing");
+    let mut shared = SkipAndWith::new();
     let mut skip_serializing_if = Once::new("skip_serializing_if");
     let mut default = Once::new("default");
-    let mut serialize_with = Once::new("serialize_with");
-    let mut deserialize_with = Once::new("deserialize_with");
     let mut ser_bound = Once::new("bound");
     let mut de_bound = Once::new("bound");
     let mut borrowed = Once::new("borrow");
@@ -76,7 +73,11 @@ fn read<'a>(
     }
 
     each_serde_item(cx, &field.attrs, |meta| {
-        match key(&meta.path).as_str() {
+        let key = key(&meta.path);
+        if shared.read(cx, &key, &meta)? {
+            return Ok(());
+        }
+        match key.as_str() {
             "rename" => {
                 let (ser, de) = value::multiple_renames(cx, &meta)?;
                 ser_name.set_opt(cx, &meta.path, ser);
@@ -96,31 +97,9 @@ fn read<'a>(
                     default.set(cx, &meta.path, ());
                 }
             }
-            "skip_serializing" => skip_serializing.set(cx, &meta.path, ()),
-            "skip_deserializing" => skip_deserializing.set(cx, &meta.path, ()),
-            "skip" => {
-                skip_serializing.set(cx, &meta.path, ());
-                skip_deserializing.set(cx, &meta.path, ());
-            }
             "skip_serializing_if" => {
                 if value::expr_path(cx, "skip_serializing_if", &meta)? {
                     skip_serializing_if.set(cx, &meta.path, ());
-                }
-            }
-            "serialize_with" => {
-                if value::expr_path(cx, "serialize_with", &meta)? {
-                    serialize_with.set(cx, &meta.path, ());
-                }
-            }
-            "deserialize_with" => {
-                if value::expr_path(cx, "deserialize_with", &meta)? {
-                    deserialize_with.set(cx, &meta.path, ());
-                }
-            }
-            "with" => {
-                if value::expr_path(cx, "with", &meta)? {
-                    serialize_with.set(cx, &meta.path, ());
-                    deserialize_with.set(cx, &meta.path, ());
                 }
             }
             "bound" => {
@@ -152,7 +131,7 @@ fn read<'a>(
         Ok(())
     });
 
-    let skip_deserializing = skip_deserializing.is_set();
+    let skip_deserializing = shared.skip_deserializing.is_set();
     if !container_default && skip_deserializing {
         default.set_if_none(());
     }
@@ -161,7 +140,7 @@ fn read<'a>(
     Field {
         original: field,
         index,
-        skip_serializing: skip_serializing.is_set(),
+        skip_serializing: shared.skip_serializing.is_set(),
         skip_deserializing,
         skip_serializing_if: skip_serializing_if.is_set(),
         has_default: default.is_set(),

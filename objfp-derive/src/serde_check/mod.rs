@@ -199,6 +199,56 @@ impl<T> Once<T> {
     }
 }
 
+/// The keys fields and variants share, with one meaning on both: `skip`,
+/// `skip_serializing`, `skip_deserializing`, `with`, `serialize_with`, `deserialize_with`.
+struct SkipAndWith {
+    skip_serializing: Once<()>,
+    skip_deserializing: Once<()>,
+    serialize_with: Once<()>,
+    deserialize_with: Once<()>,
+}
+
+impl SkipAndWith {
+    fn new() -> Self {
+        SkipAndWith {
+            skip_serializing: Once::new("skip_serializing"),
+            skip_deserializing: Once::new("skip_deserializing"),
+            serialize_with: Once::new("serialize_with"),
+            deserialize_with: Once::new("deserialize_with"),
+        }
+    }
+
+    /// Reads `meta` when `key` is one of these (true); leaves it otherwise (false).
+    fn read(
+        &mut self,
+        cx: &Ctxt,
+        key: &str,
+        meta: &syn::meta::ParseNestedMeta,
+    ) -> syn::Result<bool> {
+        let path = &meta.path;
+        match key {
+            "skip" => {
+                self.skip_serializing.set(cx, path, ());
+                self.skip_deserializing.set(cx, path, ());
+            }
+            "skip_serializing" => self.skip_serializing.set(cx, path, ()),
+            "skip_deserializing" => self.skip_deserializing.set(cx, path, ()),
+            "with" | "serialize_with" | "deserialize_with" => {
+                if value::expr_path(cx, key, meta)? {
+                    if key != "deserialize_with" {
+                        self.serialize_with.set(cx, path, ());
+                    }
+                    if key != "serialize_with" {
+                        self.deserialize_with.set(cx, path, ());
+                    }
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
 /// Runs `f` on every item of every non-empty `#[serde(...)]` attribute, as serde does:
 /// an `Err` from `f` (or from syn) is reported and ends that attribute's list.
 fn each_serde_item(

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use syn::Token;
 
 use super::field::{self, Field};
-use super::{Once, Rules, Style, each_serde_item, key, unknown_attribute, value};
+use super::{Once, Rules, SkipAndWith, Style, each_serde_item, key, unknown_attribute, value};
 use crate::ctxt::Ctxt;
 
 /// What the cross-checks need to know about a variant.
@@ -35,20 +35,21 @@ pub(super) fn read<'a>(
     container_default: bool,
 ) -> Variant<'a> {
     let mut ser_name = Once::new("rename");
-    let mut skip_deserializing = Once::new("skip_deserializing");
-    let mut skip_serializing = Once::new("skip_serializing");
+    let mut shared = SkipAndWith::new();
     let mut rename_all_ser = Once::new("rename_all");
     let mut rename_all_de = Once::new("rename_all");
     let mut ser_bound = Once::new("bound");
     let mut de_bound = Once::new("bound");
     let mut other = Once::new("other");
-    let mut serialize_with = Once::new("serialize_with");
-    let mut deserialize_with = Once::new("deserialize_with");
     let mut borrow = Once::new("borrow");
     let mut untagged = Once::new("untagged");
 
     each_serde_item(cx, &variant.attrs, |meta| {
-        match key(&meta.path).as_str() {
+        let key = key(&meta.path);
+        if shared.read(cx, &key, &meta)? {
+            return Ok(());
+        }
+        match key.as_str() {
             "rename" => {
                 // Accepted names (`deserialize = ..`, any number) never conflict.
                 let (ser, _) = value::multiple_renames(cx, &meta)?;
@@ -66,33 +67,11 @@ pub(super) fn read<'a>(
                     &mut rename_all_de,
                 )?;
             }
-            "skip" => {
-                skip_serializing.set(cx, &meta.path, ());
-                skip_deserializing.set(cx, &meta.path, ());
-            }
-            "skip_deserializing" => skip_deserializing.set(cx, &meta.path, ()),
-            "skip_serializing" => skip_serializing.set(cx, &meta.path, ()),
             "other" => other.set(cx, &meta.path, ()),
             "bound" => {
                 let (ser, de) = value::bounds(cx, &meta)?;
                 ser_bound.set_opt(cx, &meta.path, ser.then_some(()));
                 de_bound.set_opt(cx, &meta.path, de.then_some(()));
-            }
-            "with" => {
-                if value::expr_path(cx, "with", &meta)? {
-                    serialize_with.set(cx, &meta.path, ());
-                    deserialize_with.set(cx, &meta.path, ());
-                }
-            }
-            "serialize_with" => {
-                if value::expr_path(cx, "serialize_with", &meta)? {
-                    serialize_with.set(cx, &meta.path, ());
-                }
-            }
-            "deserialize_with" => {
-                if value::expr_path(cx, "deserialize_with", &meta)? {
-                    deserialize_with.set(cx, &meta.path, ());
-                }
             }
             "borrow" => {
                 let lifetimes = if meta.input.peek(Token![=]) {
@@ -121,12 +100,12 @@ pub(super) fn read<'a>(
     Variant {
         original: variant,
         style,
-        skip_serializing: skip_serializing.is_set(),
-        skip_deserializing: skip_deserializing.is_set(),
+        skip_serializing: shared.skip_serializing.is_set(),
+        skip_deserializing: shared.skip_deserializing.is_set(),
         other: other.is_set(),
         untagged: untagged.is_set(),
-        serialize_with: serialize_with.is_set(),
-        deserialize_with: deserialize_with.is_set(),
+        serialize_with: shared.serialize_with.is_set(),
+        deserialize_with: shared.deserialize_with.is_set(),
         rename_all: Rules {
             ser: rename_all_ser.value(),
             de: rename_all_de.value(),
